@@ -1,0 +1,58 @@
+package org.careclock.audit;
+
+import org.careclock.base.RefusedException;
+import org.careclock.security.Actor;
+import org.careclock.session.SessionEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+/**
+ * The append-only record of what happened to calls: every deadline set or moved (who, when,
+ * old and new deadline) and every end with its reason. Written as the session service publishes.
+ */
+@Service
+public class AuditService {
+
+    private final AuditRepository audit;
+
+    AuditService(AuditRepository audit) {
+        this.audit = audit;
+    }
+
+    @EventListener
+    @Transactional
+    public void on(SessionEvent.DeadlineChanged e) {
+        audit.save(new AuditEvent(e.at(), e.cid(), e.actor(), "deadline-" + e.action(), e.oldEndsAt(), e.newEndsAt(),
+                "max duration " + e.maxDurationSeconds() + " s"));
+    }
+
+    @EventListener
+    @Transactional
+    public void on(SessionEvent.CallEnded e) {
+        audit.save(new AuditEvent(e.at(), e.cid(), e.actor(), "ended", null, null, e.reason().name()));
+    }
+
+    /** The newest entries first, for administrators. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> latest(Actor actor, int limit) {
+        requireAdmin(actor);
+        return audit.findAllByOrderByIdDesc(PageRequest.of(0, Math.max(1, Math.min(limit, 1000))))
+                .stream().map(AuditEvent::toEntry).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditEntry> ofCall(Actor actor, String cid) {
+        requireAdmin(actor);
+        return audit.findByCidOrderByIdAsc(cid).stream().map(AuditEvent::toEntry).toList();
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (actor == null || !actor.isAdmin()) {
+            throw new RefusedException("Only administrators may read the audit log");
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package org.careclock.call;
+
+import org.careclock.base.ConflictException;
+import org.careclock.base.InvalidInputException;
+import org.careclock.base.NotFoundException;
+import org.careclock.base.RefusedException;
+import org.careclock.base.Validation;
+import org.careclock.calltype.Capability;
+import org.careclock.calltype.CallTypeService;
+import org.careclock.calltype.CallTypeSettings;
+import org.careclock.security.Actor;
+import org.careclock.user.UserService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Calls (appointments): who meets, when, of which type. Members see their own calls; users
+ * whose role holds {@code read-call} in the type see the type's calls; anyone else is told
+ * "not found". Sessions (start, deadline, end) are driven by the session timer service.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CallService {
+
+    public static final int TITLE_MAX = 200;
+    public static final String NOT_FOUND = "Appointment not found";
+
+    private final CallRepository calls;
+    private final CallTypeService types;
+    private final UserService users;
+    private final Clock clock;
+
+    CallService(CallRepository calls, CallTypeService types, UserService users, Clock clock) {
+        this.calls = calls;
+        this.types = types;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** The result of get-or-create: the call, and whether this request made it. */
+    public record Obtained(CallDetails call, boolean created) {
+    }
+
+    /** The caller's own appointments (those they are a member of), soonest first. */
+    public List<CallDetails> listMine(Actor actor) {
+        if (actor.userId() == null) {
+            return List.of();
+        }
+        return calls.findByMember(actor.userId()).stream().map(this::details)
+                .sorted(byStart()).toList();
+    }
+
+    /** Every appointment, for administrators. */
+    public List<CallDetails> listAll(Actor actor) {
+        requireAdmin(actor);
+        return calls.findAll().stream().map(this::details).sorted(byStart()).toList();
+    }
+
+    public Optional<CallDetails> findVisible(Actor actor, String type, String id) {
+        return calls.findById(Cid.of(type, id)).filter(c -> canSee(actor, c)).map(this::details);
+    }
+
+    /** The call if the caller may see it; otherwise "not found", whether it exists or not. */
+    public CallDetails getVisible(Actor actor, String type, String id) {
+        return findVisible(actor, type, id).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+    }
+
+    @Transactional
+    public CallDetails create(Actor actor, NewCall request) {
+        Obtained obtained = getOrCreate(actor, request);
+        if (!obtained.created()) {
+            throw new ConflictException("An appointment " + obtained.call().cid() + " already exists");
+        }
+        return obtained.call();
+    }
+
+    /** Answers the existing call unchanged, or creates it. */
+    @Transactional
+    public Obtained getOrCreate(Actor actor, NewCall request) {
+        CallTypeSettings type = types.find(request.type())
+                .orElseThrow(() -> new NotFoundException("Call type " + request.type() + " does not exist"));
+        Cid.validId(request.id());
+        if (!actor.isAdmin() && !Capability.withDerived(type.grantsOf(actor.role())).contains(Capability.CREATE_CALL)) {
+            throw new RefusedException("Your role may not create calls of type " + type.name());
+        }
+        Optional<Call> existing = calls.findById(Cid.of(request.type(), request.id()));
+        if (existing.isPresent()) {
+            if (!canSee(actor, existing.get())) {
+                throw new ConflictException("An appointment " + existing.get().cid() + " already exists");
+            }
+            return new Obtained(details(existing.get()), false);
+        }
+        String createdBy = request.createdBy() != null ? request.createdBy() : actor.userId();
+        if (createdBy != null && !users.exists(createdBy)) {
+            throw new InvalidInputException("created_by_id", "User " + createdBy + " does not exist");
+        }
+        Call call = new Call(request.type(), request.id(), createdBy, clock.instant());
+        apply(call, request.title(), request.scheduledStart(), request.members(), request.maxDurationOverride());
+        return new Obtained(details(calls.save(call)), true);
+    }
+
+    /** Changes what an administrator may change before or between sessions. */
+    @Transactional
+    public CallDetails update(Actor actor, String cid, NewCall changes) {
+        requireAdmin(actor);
+        Call call = calls.findForUpdate(cid).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        if (call.state() == CallState.IN_PROGRESS
+                && !java.util.Objects.equals(changes.maxDurationOverride(), call.maxDurationOverride())) {
+            throw new RefusedException("The session is running; extend it from the call page instead");
+        }
+        apply(call, changes.title(), changes.scheduledStart(), changes.members(), changes.maxDurationOverride());
+        return details(call);
+    }
+
+    /**
+     * Sets the duration override of a call whose session is not running (the next session's
+     * budget). Needs an administrator or {@code change-max-duration} in the call's type.
+     */
+    @Transactional
+    public CallDetails changeOverride(Actor actor, String cid, Integer seconds) {
+        Call call = calls.findForUpdate(cid).filter(c -> canSee(actor, c))
+                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        if (!actor.isAdmin() && !types.capabilitiesOf(call.type(), actor.role()).contains(Capability.CHANGE_MAX_DURATION)) {
+            throw new RefusedException("Your role may not change the call's duration");
+        }
+        if (call.state() == CallState.IN_PROGRESS) {
+            throw new RefusedException("The session is running; change its duration through the session instead");
+        }
+        if (seconds != null) {
+            Validation.requireRange("max_duration_seconds", seconds, 0, CallTypeSettings.MAX_SECONDS);
+        }
+        call.setMaxDurationOverride(seconds);
+        return details(call);
+    }
+
+    @Transactional
+    public void delete(Actor actor, String cid) {
+        requireAdmin(actor);
+        Call call = calls.findForUpdate(cid).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        if (call.state() == CallState.IN_PROGRESS) {
+            throw new ConflictException("The appointment is in progress and cannot be deleted");
+        }
+        calls.delete(call);
+    }
+
+    private void apply(Call call, String title, java.time.Instant scheduledStart, List<String> members, Integer override) {
+        String cleanTitle = title == null || title.isBlank() ? null : Validation.requireText("title", title, TITLE_MAX);
+        LinkedHashSet<String> unique = new LinkedHashSet<>();
+        for (String member : members) {
+            if (!users.exists(member)) {
+                throw new InvalidInputException("members", "User " + member + " does not exist");
+            }
+            unique.add(member);
+        }
+        if (override != null) {
+            Validation.requireRange("max_duration_seconds", override, 0, CallTypeSettings.MAX_SECONDS);
+        }
+        call.describe(cleanTitle, scheduledStart);
+        call.setMembers(List.copyOf(unique));
+        call.setMaxDurationOverride(override);
+    }
+
+    private boolean canSee(Actor actor, Call call) {
+        if (actor.server()) {
+            return true;
+        }
+        if (actor.userId() != null && call.members().contains(actor.userId())) {
+            return true;
+        }
+        return types.find(call.type()).map(t -> t.grantsOf(actor.role()).contains(Capability.READ_CALL)).orElse(false);
+    }
+
+    private CallDetails details(Call call) {
+        int typeMax = types.find(call.type()).map(CallTypeSettings::maxDurationSeconds).orElse(0);
+        return call.toDetails(typeMax);
+    }
+
+    private static Comparator<CallDetails> byStart() {
+        return Comparator.comparing((CallDetails c) -> c.scheduledStart() != null ? c.scheduledStart() : c.createdAt())
+                .thenComparing(CallDetails::cid);
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (actor == null || !actor.isAdmin()) {
+            throw new RefusedException("Only administrators may manage appointments");
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.careclock.call.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import org.careclock.base.ui.BrowserTime;
+import org.careclock.base.ui.Countdown;
+import org.careclock.base.ui.Durations;
+import org.careclock.call.CallDetails;
+import org.careclock.call.CallService;
+import org.careclock.call.CallState;
+import org.careclock.security.CurrentUser;
+import org.careclock.user.UserService;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** "My appointments": in progress (with the time left), upcoming, and past — in the browser's time zone. */
+@Route("")
+@PageTitle("My appointments · CareClock")
+@PermitAll
+public class AppointmentsView extends VerticalLayout {
+
+    private final CallService calls;
+    private final UserService users;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public AppointmentsView(CallService calls, UserService users, CurrentUser currentUser, Clock clock) {
+        this.calls = calls;
+        this.users = users;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        addClassName("page");
+        setSpacing(false);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        render(ZoneId.systemDefault());
+        BrowserTime.withZone(attachEvent.getUI(), this::render);
+    }
+
+    private void render(ZoneId zone) {
+        removeAll();
+        add(new H2("My appointments"));
+        List<CallDetails> mine = calls.listMine(currentUser.actor());
+        Map<String, String> names = new HashMap<>();
+        List<CallDetails> running = mine.stream().filter(c -> c.state() == CallState.IN_PROGRESS).toList();
+        List<CallDetails> upcoming = mine.stream().filter(c -> c.state() == CallState.SCHEDULED).toList();
+        List<CallDetails> past = mine.stream().filter(c -> c.state() == CallState.ENDED)
+                .sorted((a, b) -> b.endedAt().compareTo(a.endedAt())).toList();
+        if (mine.isEmpty()) {
+            Paragraph none = new Paragraph("You have no appointments.");
+            none.addClassName("empty-note");
+            add(none);
+            return;
+        }
+        section("In progress", running, "No appointment is in progress.", c -> card(c, zone, names));
+        section("Upcoming", upcoming, "No upcoming appointments.", c -> card(c, zone, names));
+        section("Past", past, "No past appointments.", c -> card(c, zone, names));
+    }
+
+    private void section(String title, List<CallDetails> items, String empty,
+                         java.util.function.Function<CallDetails, Component> card) {
+        H3 heading = new H3(title);
+        heading.addClassName("section-title");
+        add(heading);
+        if (items.isEmpty()) {
+            Paragraph none = new Paragraph(empty);
+            none.addClassName("empty-note");
+            add(none);
+            return;
+        }
+        items.forEach(c -> add(card.apply(c)));
+    }
+
+    private Component card(CallDetails call, ZoneId zone, Map<String, String> names) {
+        Div card = new Div();
+        card.addClassName("appointment-card");
+        card.getElement().setAttribute("data-cid", call.cid());
+
+        Div text = new Div();
+        text.addClassName("grow");
+        Span title = new Span(call.displayName());
+        title.addClassName("title");
+        String others = call.members().stream().filter(m -> !m.equals(currentUser.actor().userId()))
+                .map(m -> names.computeIfAbsent(m, users::displayName)).collect(Collectors.joining(", "));
+        Paragraph with = new Paragraph(others.isEmpty() ? call.type() : "With " + others + " · " + call.type());
+        with.addClassName("muted");
+        with.getStyle().set("margin", "0");
+        text.add(title, with);
+        card.add(VaadinIcon.CALENDAR_CLOCK.create(), text);
+
+        switch (call.state()) {
+            case IN_PROGRESS -> {
+                Countdown left = new Countdown();
+                left.show(call.session().timerEndsAt(), clock.instant());
+                Span label = new Span("left: ");
+                label.addClassName("when");
+                card.add(new Span(label, left), joinButton(call, "Join now"));
+            }
+            case SCHEDULED -> {
+                Span when = new Span(call.scheduledStart() == null ? "Not scheduled"
+                        : BrowserTime.dateTime(call.scheduledStart(), zone));
+                when.addClassName("when");
+                Span budget = new Span(Durations.human(call.session().maxDurationSeconds()));
+                budget.addClassName("muted");
+                card.add(when, budget, joinButton(call, "Join"));
+            }
+            case ENDED -> {
+                Span when = new Span("Ended " + BrowserTime.dateTime(call.endedAt(), zone));
+                when.addClassName("when");
+                Span reason = new Span(call.endReason() == null ? "" : call.endReason().description());
+                reason.addClassName("muted");
+                card.add(when, reason);
+            }
+        }
+        return card;
+    }
+
+    private Button joinButton(CallDetails call, String label) {
+        Button join = new Button(label, VaadinIcon.PHONE.create(),
+                e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("call/" + call.type() + "/" + call.id())));
+        join.setId("join-" + call.type() + "-" + call.id());
+        join.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return join;
+    }
+}

@@ -1,0 +1,124 @@
+package org.careclock.demo;
+
+import org.careclock.call.CallService;
+import org.careclock.call.CallSessionStore;
+import org.careclock.call.Cid;
+import org.careclock.call.EndReason;
+import org.careclock.call.NewCall;
+import org.careclock.calltype.Capability;
+import org.careclock.calltype.CallTypeService;
+import org.careclock.calltype.CallTypeSettings;
+import org.careclock.security.Actor;
+import org.careclock.security.Roles;
+import org.careclock.user.UserService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Demo users, call types and appointments for the embedded default profile, created at the
+ * first start. The passwords are listed in the README; {@code careclock.demo.password}, when
+ * set, gives every demo user that password instead (applied at every start).
+ */
+@Component
+@Profile("!postgres")
+@ConditionalOnProperty(name = "careclock.demo.enabled", havingValue = "true")
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    /** id, display name, role, README password. */
+    static final List<List<String>> ACCOUNTS = List.of(
+            List.of("admin", "Clinic Administrator", Roles.ADMIN, "admin-demo-2026"),
+            List.of("dr-lecter", "Dr. Hannibal Lecter", Roles.SPECIALIST, "lecter-demo-2026"),
+            List.of("bill", "Buffalo Bill", Roles.PATIENT, "bill-demo-2026"),
+            List.of("clarice", "Clarice Starling", Roles.PATIENT, "clarice-demo-2026"));
+
+    private final UserService users;
+    private final CallTypeService types;
+    private final CallService calls;
+    private final CallSessionStore sessions;
+    private final Clock clock;
+    private final String demoPassword;
+
+    DemoData(UserService users, CallTypeService types, CallService calls, CallSessionStore sessions, Clock clock,
+             @Value("${careclock.demo.password:}") String demoPassword) {
+        this.users = users;
+        this.types = types;
+        this.calls = calls;
+        this.sessions = sessions;
+        this.clock = clock;
+        this.demoPassword = demoPassword;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        boolean first = !users.exists("admin");
+        for (List<String> a : ACCOUNTS) {
+            String password = !demoPassword.isBlank() ? demoPassword : first ? a.get(3) : null;
+            users.provision(a.get(0), a.get(1), a.get(2), password);
+        }
+        if (!first) {
+            return;
+        }
+        Actor admin = Actor.api();
+        types.create(admin, appointmentType());
+        types.create(admin, quickCheckType());
+
+        Instant now = clock.instant();
+        Instant today = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        calls.create(admin, new NewCall("appointment", "test-call", "Initial consultation",
+                List.of("dr-lecter", "bill"), "dr-lecter", today, null));
+        calls.create(admin, new NewCall("quick-check", "demo-quick", "Five-minute check-in",
+                List.of("dr-lecter", "bill"), "dr-lecter", today.plus(Duration.ofMinutes(30)), null));
+        calls.create(admin, new NewCall("appointment", "follow-up", "Follow-up consultation",
+                List.of("dr-lecter", "bill"), "dr-lecter", today.plus(Duration.ofDays(7)), null));
+        calls.create(admin, new NewCall("appointment", "lab-review", "Lab results review",
+                List.of("dr-lecter", "bill"), "dr-lecter", today.plus(Duration.ofDays(2)), 1800));
+        calls.create(admin, new NewCall("appointment", "starling-intake", "Intake interview",
+                List.of("dr-lecter", "clarice"), "dr-lecter", today.plus(Duration.ofDays(1)), null));
+
+        Instant lastWeek = today.minus(Duration.ofDays(6));
+        calls.create(admin, new NewCall("appointment", "first-visit", "First visit",
+                List.of("dr-lecter", "bill"), "dr-lecter", lastWeek, null));
+        var past = sessions.startIfNotRunning(Cid.of("appointment", "first-visit"), lastWeek, null);
+        sessions.end(past.cid(), past.startedAt(), EndReason.TIMER_EXPIRED, past.timerEndsAt());
+        log.info("Demo data created: users {}, appointment:test-call and more (passwords in the README)",
+                ACCOUNTS.stream().map(a -> a.get(0)).toList());
+    }
+
+    /** The seed's type: one hour, grants as in the setup script. */
+    static CallTypeSettings appointmentType() {
+        Set<Capability> patient = EnumSet.of(Capability.JOIN_CALL, Capability.SEND_AUDIO, Capability.SEND_VIDEO);
+        Set<Capability> specialist = EnumSet.copyOf(patient);
+        specialist.add(Capability.UPDATE_CALL);
+        specialist.add(Capability.UPDATE_CALL_SETTINGS);
+        return CallTypeSettings.defaults("appointment", 3600)
+                .withGrants(Map.of(Roles.SPECIALIST, specialist, Roles.PATIENT, patient));
+    }
+
+    /** A five-minute type to watch the whole timer run (alerts at 2 min and 30 s). */
+    static CallTypeSettings quickCheckType() {
+        Set<Capability> patient = EnumSet.of(Capability.JOIN_CALL, Capability.SEND_AUDIO, Capability.SEND_VIDEO);
+        Set<Capability> specialist = EnumSet.copyOf(patient);
+        specialist.addAll(EnumSet.of(Capability.UPDATE_CALL, Capability.UPDATE_CALL_SETTINGS, Capability.END_CALL));
+        return new CallTypeSettings("quick-check", 300, Map.of(Roles.SPECIALIST, specialist, Roles.PATIENT, patient),
+                List.of(120, 30), List.of(60, 300), 120, 30, 120);
+    }
+}

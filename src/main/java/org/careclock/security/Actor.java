@@ -1,0 +1,23 @@
+package org.careclock.security;
+
+/** Who is acting: a signed-in user with their role, or the server-side API. */
+public record Actor(String userId, String role, boolean server) {
+
+    public static Actor user(String userId, String role) {
+        return new Actor(userId, role, false);
+    }
+
+    /** The JSON API authenticated with the API secret: trusted like an administrator. */
+    public static Actor api() {
+        return new Actor(null, Roles.ADMIN, true);
+    }
+
+    public boolean isAdmin() {
+        return server || Roles.ADMIN.equals(role);
+    }
+
+    /** A name for the audit log. */
+    public String label() {
+        return server ? "api" : userId;
+    }
+}

@@ -1,0 +1,34 @@
+package org.careclock.session;
+
+import org.careclock.call.EndReason;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What happened to a running session; every open page of the call hears it at once. */
+public sealed interface SessionEvent {
+
+    String cid();
+
+    /** The deadline was set or moved; {@code oldEndsAt} is null at the start, {@code newEndsAt} null without a timer. */
+    record DeadlineChanged(String cid, Instant oldEndsAt, Instant newEndsAt, int maxDurationSeconds, String actor,
+                           Instant at, String action) implements SessionEvent {
+    }
+
+    record PresenceChanged(String cid, List<Participant> present) implements SessionEvent {
+    }
+
+    /** A threshold was reached: {@code thresholdSeconds} before {@code endsAt}. */
+    record AlertRaised(String cid, int thresholdSeconds, Instant endsAt) implements SessionEvent {
+    }
+
+    /** The only participant is asked whether to stay; the call ends at {@code answerBy} without an answer. */
+    record IdlePromptShown(String cid, String userId, Instant answerBy) implements SessionEvent {
+    }
+
+    record IdlePromptCancelled(String cid) implements SessionEvent {
+    }
+
+    record CallEnded(String cid, EndReason reason, Instant at, String actor) implements SessionEvent {
+    }
+}

@@ -1,0 +1,68 @@
+package org.careclock.session;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Delivers session events to the pages subscribed to a call, and to the application's
+ * listeners (the audit log). A subscriber is closed by the page when it detaches.
+ */
+@Component
+public class SessionEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionEvents.class);
+
+    private final Map<String, List<Consumer<SessionEvent>>> subscribers = new ConcurrentHashMap<>();
+    private final ApplicationEventPublisher publisher;
+
+    SessionEvents(ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    /** A subscription to close (pages: on detach). */
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    public Subscription subscribe(String cid, Consumer<SessionEvent> listener) {
+        subscribers.computeIfAbsent(cid, c -> new CopyOnWriteArrayList<>()).add(listener);
+        return () -> subscribers.computeIfPresent(cid, (c, list) -> {
+            list.remove(listener);
+            return list.isEmpty() ? null : list;
+        });
+    }
+
+    /** How many listeners a call has (for tests and benchmarks: subscriptions must not leak). */
+    public int subscriberCount(String cid) {
+        List<Consumer<SessionEvent>> list = subscribers.get(cid);
+        return list == null ? 0 : list.size();
+    }
+
+    public int callsWithSubscribers() {
+        return subscribers.size();
+    }
+
+    void publish(SessionEvent event) {
+        publisher.publishEvent(event);
+        List<Consumer<SessionEvent>> list = subscribers.get(event.cid());
+        if (list == null) {
+            return;
+        }
+        for (Consumer<SessionEvent> listener : list) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                log.warn("A page failed to take a session event {}", event, e);
+            }
+        }
+    }
+}
