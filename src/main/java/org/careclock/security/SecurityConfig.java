@@ -44,7 +44,7 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain vaadinChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers("/styles.css", "/images/**", "/actuator/health").permitAll());
+        http.authorizeHttpRequests(a -> a.requestMatchers("/styles.css", "/icons/**", "/favicon.ico", "/actuator/health").permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), configurer -> configurer.loginView(LoginView.class)).build();
     }
 

@@ -236,16 +236,21 @@ public class CallView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void confirmEnd() {
-        ConfirmDialog confirm = new ConfirmDialog("End the appointment?",
-                "The call ends for everyone in it, now.", "End call", e -> {
-                    try {
-                        timers.end(currentUser.actor(), type, id);
-                    } catch (RefusedException | NotFoundException e2) {
-                        Notifications.error(e2.getMessage());
-                    }
-                });
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader("End the appointment?");
+        confirm.setText("The call ends now, for everyone in it.");
         confirm.setCancelable(true);
-        confirm.setConfirmButtonTheme("error primary");
+        Button endNow = new Button("End call", e -> {
+            confirm.close();
+            try {
+                timers.end(currentUser.actor(), type, id);
+            } catch (RefusedException | NotFoundException refused) {
+                Notifications.error(refused.getMessage());
+            }
+        });
+        endNow.setId("confirm-end-call");
+        endNow.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        confirm.setConfirmButton(endNow);
         confirm.open();
     }
 
