@@ -1,0 +1,210 @@
+package org.careclock.session.ui;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import org.careclock.base.ui.Countdown;
+import org.careclock.call.CallService;
+import org.careclock.call.NewCall;
+import org.careclock.calltype.Capability;
+import org.careclock.calltype.CallTypeService;
+import org.careclock.calltype.CallTypeSettings;
+import org.careclock.security.Actor;
+import org.careclock.security.Roles;
+import org.careclock.session.SessionTimerService;
+import org.careclock.testing.KaribuTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The in-call page for a specialist and a patient, browserless, on virtual time. */
+class CallViewTest extends KaribuTest {
+
+    @Autowired SessionTimerService timers;
+    @Autowired CallTypeService types;
+    @Autowired CallService calls;
+
+    String type;
+    String id;
+    Instant start;
+
+    @BeforeEach
+    void createCall() {
+        type = freshId("kt");
+        EnumSet<Capability> patient = EnumSet.of(Capability.JOIN_CALL, Capability.SEND_AUDIO, Capability.SEND_VIDEO);
+        EnumSet<Capability> specialist = EnumSet.copyOf(patient);
+        specialist.addAll(EnumSet.of(Capability.UPDATE_CALL, Capability.UPDATE_CALL_SETTINGS, Capability.END_CALL));
+        types.create(Actor.api(), new CallTypeSettings(type, 3600, Map.of(Roles.SPECIALIST, specialist, Roles.PATIENT, patient),
+                List.of(1200, 300), List.of(600, 1800), 180, 60, 300));
+        id = freshId("visit");
+        calls.create(Actor.api(), new NewCall(type, id, "Check-up", List.of("dr-lecter", "bill"), "dr-lecter", null, null));
+        start = clock.instant();
+    }
+
+    void open(String user) {
+        login(user);
+        UI.getCurrent().navigate("call/" + type + "/" + id);
+    }
+
+    void advance(long seconds) {
+        scheduler.advance(Duration.ofSeconds(seconds));
+        MockVaadin.clientRoundtrip(false);
+    }
+
+    static Component byId(String id) {
+        return _get(Component.class, spec -> spec.withId(id));
+    }
+
+    @Test
+    void specialist_sees_the_deadline_the_extend_buttons_and_end_call() {
+        open("dr-lecter");
+        Countdown countdown = (Countdown) byId("countdown");
+        assertThat(countdown.endsAtMillis()).isEqualTo(start.plusSeconds(3600).toEpochMilli());
+        byId("extend-600");
+        byId("extend-1800");
+        byId("leave-call");
+        byId("end-call");
+        assertThat(byId("participants").getElement().getAttribute("data-count")).isEqualTo("1");
+    }
+
+    @Test
+    void patient_sees_no_extend_or_end_control() {
+        open("bill");
+        byId("countdown");
+        byId("leave-call");
+        assertThat(_find(Button.class, spec -> spec.withId("extend-600"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("end-call"))).isEmpty();
+    }
+
+    @Test
+    void an_extension_by_the_specialist_reaches_the_patients_page() {
+        timers.join(Actor.user("dr-lecter", Roles.SPECIALIST), type, id, null);
+        open("bill");
+        assertThat(byId("participants").getElement().getAttribute("data-count")).isEqualTo("2");
+
+        timers.extend(Actor.user("dr-lecter", Roles.SPECIALIST), type, id, 600);
+        MockVaadin.clientRoundtrip(false);
+
+        assertThat(((Countdown) byId("countdown")).endsAtMillis()).isEqualTo(start.plusSeconds(4200).toEpochMilli());
+    }
+
+    @Test
+    void the_specialists_extend_button_extends_the_call() {
+        open("dr-lecter");
+        _click(_get(Button.class, spec -> spec.withId("extend-600")));
+        MockVaadin.clientRoundtrip(false);
+        assertThat(((Countdown) byId("countdown")).endsAtMillis()).isEqualTo(start.plusSeconds(4200).toEpochMilli());
+    }
+
+    @Test
+    void a_threshold_alert_appears_offers_the_extension_to_the_specialist_and_stays_dismissed() {
+        timers.join(Actor.user("bill", Roles.PATIENT), type, id, null);
+        open("dr-lecter");
+        _assertNone(Div.class, spec -> spec.withId("session-alert"));
+        advance(2400);
+        Div alert = _get(Div.class, spec -> spec.withId("session-alert"));
+        assertThat(alert.getElement().getAttribute("role")).isEqualTo("alert");
+        assertThat(alert.getElement().getText() + alert.getElement().getChildren()
+                .map(c -> c.getTextRecursively()).reduce("", String::concat)).contains("Less than 20 minutes remaining");
+        assertThat(_find(alert, Button.class, spec -> spec.withText("Extend +10 min"))).hasSize(1);
+
+        _click(_get(Button.class, spec -> spec.withId("dismiss-alert")));
+        _assertNone(Div.class, spec -> spec.withId("session-alert"));
+        advance(1);
+        _assertNone(Div.class, spec -> spec.withId("session-alert"));
+        advance(899);
+        assertThat(_get(Div.class, spec -> spec.withId("session-alert")).getElement().getAttribute("data-threshold"))
+                .isEqualTo("300");
+    }
+
+    @Test
+    void a_patient_opening_the_page_late_sees_only_the_most_urgent_passed_threshold() {
+        timers.join(Actor.user("dr-lecter", Roles.SPECIALIST), type, id, null);
+        timers.join(Actor.user("bill", Roles.PATIENT), type, id, null);
+        advance(3400);
+        open("bill");
+        List<Div> alerts = _find(Div.class, spec -> spec.withId("session-alert"));
+        assertThat(alerts).singleElement().satisfies(a ->
+                assertThat(a.getElement().getAttribute("data-threshold")).isEqualTo("300"));
+        assertThat(_find(alerts.getFirst(), Button.class, spec -> spec.withText("Extend +10 min"))).isEmpty();
+    }
+
+    @Test
+    void alone_the_user_gets_the_idle_dialog_and_stay_keeps_the_call() {
+        open("dr-lecter");
+        advance(120);
+        byId("idle-dialog");
+        _click(_get(Button.class, spec -> spec.withId("idle-stay")));
+        MockVaadin.clientRoundtrip(false);
+        assertThat(_find(Component.class, spec -> spec.withId("idle-dialog"))).isEmpty();
+        advance(100);
+        assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain().getFirst()).isInstanceOf(CallView.class);
+    }
+
+    @Test
+    void without_an_answer_the_call_ends_and_the_page_shows_the_reason() {
+        open("dr-lecter");
+        advance(180);
+        Div ended = _get(Div.class, spec -> spec.withId("call-ended"));
+        assertThat(ended.getElement().getAttribute("data-reason")).isEqualTo("IDLE_TIMEOUT");
+    }
+
+    @Test
+    void at_zero_everyone_moves_to_the_ended_page_with_the_time_has_run_out() {
+        timers.join(Actor.user("dr-lecter", Roles.SPECIALIST), type, id, null);
+        open("bill");
+        advance(3600);
+        Div ended = _get(Div.class, spec -> spec.withId("call-ended"));
+        assertThat(ended.getElement().getAttribute("data-reason")).isEqualTo("TIMER_EXPIRED");
+        assertThat(byId("session-alert").getElement().getText()).isEqualTo("The time has run out");
+    }
+
+    @Test
+    void leave_takes_the_user_back_to_the_appointments_and_out_of_the_call() {
+        open("bill");
+        _click(_get(Button.class, spec -> spec.withId("leave-call")));
+        MockVaadin.clientRoundtrip(false);
+        assertThat(timers.present(type + ":" + id)).isEmpty();
+    }
+
+    @Test
+    void a_patient_typing_another_patients_call_gets_not_found_and_no_call_data() {
+        open("clarice");
+        assertThat(_get(H2.class, spec -> spec.withId("call-problem")).getText()).isEqualTo("Appointment not found");
+        _assertNone(Countdown.class);
+        assertThat(timers.present(type + ":" + id)).isEmpty();
+    }
+
+    @Test
+    void an_ended_call_cannot_be_rejoined() {
+        timers.join(Actor.user("dr-lecter", Roles.SPECIALIST), type, id, null);
+        timers.end(Actor.user("dr-lecter", Roles.SPECIALIST), type, id);
+        open("bill");
+        assertThat(_get(H2.class, spec -> spec.withId("call-problem")).getText()).isEqualTo("You cannot join this appointment");
+        _assertNone(Countdown.class);
+    }
+
+    @Test
+    void closing_the_page_leaves_the_call_and_drops_its_subscription() {
+        open("bill");
+        assertThat(timers.present(type + ":" + id)).hasSize(1);
+        UI.getCurrent().navigate("");
+        MockVaadin.clientRoundtrip(false);
+        assertThat(timers.present(type + ":" + id)).isEmpty();
+    }
+}
