@@ -2,6 +2,8 @@ package org.careclock.call.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -21,16 +23,22 @@ import org.careclock.call.CallDetails;
 import org.careclock.call.CallService;
 import org.careclock.call.CallState;
 import org.careclock.security.CurrentUser;
+import org.careclock.session.SessionEvent;
+import org.careclock.session.SessionEvents;
 import org.careclock.user.UserService;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** "My appointments": in progress (with the time left), upcoming, and past — in the browser's time zone. */
+/**
+ * "My appointments": in progress (with the time left), upcoming, and past — in the browser's
+ * time zone. A call that starts, moves its deadline or ends updates the list by push.
+ */
 @Route("")
 @PageTitle("My appointments · CareClock")
 @PermitAll
@@ -40,12 +48,17 @@ public class AppointmentsView extends VerticalLayout {
     private final UserService users;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final SessionEvents events;
+    private final List<SessionEvents.Subscription> subscriptions = new ArrayList<>();
+    private ZoneId zone = ZoneId.systemDefault();
 
-    public AppointmentsView(CallService calls, UserService users, CurrentUser currentUser, Clock clock) {
+    public AppointmentsView(CallService calls, UserService users, CurrentUser currentUser, Clock clock,
+                            SessionEvents events) {
         this.calls = calls;
         this.users = users;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.events = events;
         addClassName("page");
         setSpacing(false);
     }
@@ -53,11 +66,29 @@ public class AppointmentsView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        render(ZoneId.systemDefault());
-        BrowserTime.withZone(attachEvent.getUI(), this::render);
+        UI ui = attachEvent.getUI();
+        List<CallDetails> mine = render();
+        for (CallDetails call : mine) {
+            subscriptions.add(events.subscribe(call.cid(), event -> {
+                if (event instanceof SessionEvent.DeadlineChanged || event instanceof SessionEvent.CallEnded) {
+                    ui.access(this::render);
+                }
+            }));
+        }
+        BrowserTime.withZone(ui, z -> {
+            zone = z;
+            render();
+        });
     }
 
-    private void render(ZoneId zone) {
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        subscriptions.forEach(SessionEvents.Subscription::close);
+        subscriptions.clear();
+        super.onDetach(detachEvent);
+    }
+
+    private List<CallDetails> render() {
         removeAll();
         add(new H2("My appointments"));
         List<CallDetails> mine = calls.listMine(currentUser.actor());
@@ -70,11 +101,12 @@ public class AppointmentsView extends VerticalLayout {
             Paragraph none = new Paragraph("You have no appointments.");
             none.addClassName("empty-note");
             add(none);
-            return;
+            return mine;
         }
         section("In progress", running, "No appointment is in progress.", c -> card(c, zone, names));
         section("Upcoming", upcoming, "No upcoming appointments.", c -> card(c, zone, names));
         section("Past", past, "No past appointments.", c -> card(c, zone, names));
+        return mine;
     }
 
     private void section(String title, List<CallDetails> items, String empty,

@@ -3,8 +3,17 @@ package org.careclock.call.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.UI;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import org.careclock.base.ui.Countdown;
+import org.careclock.call.CallService;
+import org.careclock.call.NewCall;
+import org.careclock.security.Actor;
+import org.careclock.session.SessionTimerService;
 import org.careclock.testing.KaribuTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.List;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -34,5 +43,25 @@ class AppointmentsViewTest extends KaribuTest {
         UI.getCurrent().navigate("");
         _get(Button.class, spec -> spec.withId("join-appointment-starling-intake"));
         _assertNone(Button.class, spec -> spec.withId("join-appointment-test-call"));
+    }
+
+    @Autowired CallService calls;
+    @Autowired SessionTimerService timers;
+
+    @Test
+    void a_call_that_starts_moves_to_in_progress_with_its_time_left_by_push() {
+        String id = freshId("list");
+        calls.create(Actor.api(), new NewCall("appointment", id, "Results talk", List.of("dr-lecter", "bill"),
+                "dr-lecter", clock.instant().plusSeconds(3600), null));
+        login("bill");
+        UI.getCurrent().navigate("");
+        _assertNone(Countdown.class);
+
+        timers.join(actor("dr-lecter"), "appointment", id, null);
+        MockVaadin.clientRoundtrip(false);
+
+        Countdown left = _get(Countdown.class);
+        assertThat(left.endsAtMillis()).isEqualTo(clock.instant().plusSeconds(3600).toEpochMilli());
+        _get(Button.class, spec -> spec.withId("join-appointment-" + id).withText("Join now"));
     }
 }
