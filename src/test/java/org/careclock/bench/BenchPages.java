@@ -103,7 +103,13 @@ final class BenchPages {
             session.unlock();
             CurrentInstance.clearAll();
         }
-        session.getService().fireSessionDestroy(session);
+        // the session ends as an expired HTTP session would (run with it current, as the servlet container does)
+        CurrentInstance.setCurrent(session);
+        try {
+            session.getService().fireSessionDestroy(session);
+        } finally {
+            CurrentInstance.clearAll();
+        }
     }
 
     /** Closes the notifications a page shows, as its browser does when they time out. */
