@@ -37,7 +37,7 @@ import static org.careclock.bench.BenchData.SPECIALIST_ACTOR;
  * process uses while nothing is due.
  *
  * <p>Run: {@code ./mvnw -B -Pbench test -Dtest=DeadlinePrecisionBenchmark}
- * (options: {@code -Dbench.sessions=10000 -Dbench.lead=300 -Dbench.window=120}, seconds).
+ * (options: {@code -Dbench.sessions=10000 -Dbench.lead=150 -Dbench.window=120}, seconds).
  */
 @Tag("benchmark")
 @SpringBootTest(properties = {
@@ -71,7 +71,7 @@ class DeadlinePrecisionBenchmark {
     @Test
     void ten_thousand_sessions_end_on_time() {
         int n = BenchReport.intProperty("bench.sessions", 10_000);
-        int lead = BenchReport.intProperty("bench.lead", 300);
+        int lead = BenchReport.intProperty("bench.lead", 150);
         int window = BenchReport.intProperty("bench.window", 120);
         BenchReport report = new BenchReport("deadline-precision");
         SchedulerProbe queue = new SchedulerProbe(scheduler);
