@@ -10,19 +10,26 @@ import org.careclock.session.TimerScheduler;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.test.context.ActiveProfiles;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Collections;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import static org.careclock.bench.BenchData.PATIENT_ACTOR;
 import static org.careclock.bench.BenchData.SPECIALIST_ACTOR;
@@ -44,7 +51,7 @@ import static org.careclock.bench.BenchData.SPECIALIST_ACTOR;
         "spring.datasource.url=jdbc:h2:file:./target/bench-db/precision-${random.uuid}",
         "careclock.session.presence-timeout=6h", "logging.level.root=warn", "logging.level.org.careclock=warn"})
 @ActiveProfiles("test")
-@Import(DeadlinePrecisionBenchmark.EndProbe.class)
+@Import({DeadlinePrecisionBenchmark.EndProbe.class, DeadlinePrecisionBenchmark.MicrosecondClock.class})
 class DeadlinePrecisionBenchmark {
 
     /** Notes when each end was committed: runs first among the listeners of {@code CallEnded}. */
@@ -61,6 +68,21 @@ class DeadlinePrecisionBenchmark {
         }
     }
 
+    /**
+     * With {@code -Dbench.micros-clock=true}: the application clock ticks in whole microseconds, the
+     * precision of the database's timestamps (the change proposed in docs/benchmarks.md), instead of
+     * the system clock's nanoseconds.
+     */
+    static class MicrosecondClock {
+        @Bean
+        @Primary
+        @ConditionalOnProperty(name = "bench.micros-clock", havingValue = "true")
+        Clock microsecondClock() {
+            return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        }
+    }
+
+    @Autowired Clock clock;
     @Autowired SessionTimerService timers;
     @Autowired CallTypeService types;
     @Autowired CallService calls;
@@ -78,6 +100,7 @@ class DeadlinePrecisionBenchmark {
         BenchData data = new BenchData(types, calls);
         // alerts 20 s and 10 s before each end keep the scheduler as busy as real calls do (and stay out of the idle window)
         String type = data.callType(3600, List.of(20, 10), 180, 60, 300);
+        report.line("application clock: %s", clock);
         report.line("%d sessions, deadlines spread evenly over %d s starting %d s after the first join; "
                 + "scheduler threads %d; alerts at 20 s and 10 s", n, window, lead, queue.poolSize());
 
@@ -128,6 +151,19 @@ class DeadlinePrecisionBenchmark {
                     (Cpu.processNanos() - cpu) / 1e6 / wall, (Cpu.processNanos() - cpu) / 1e7 / wall,
                     (Cpu.threadsNanos("careclock-timer") - timerCpu) / 1e6 / wall, gc2[0] - gc[0], gc2[1] - gc[1],
                     BenchReport.load());
+        }
+
+        // control: a no-op task on a plain scheduled executor every 50 ms through the window, late by what the machine adds
+        List<Double> control = Collections.synchronizedList(new ArrayList<>());
+        ScheduledThreadPoolExecutor controlExecutor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "bench-control");
+            t.setDaemon(true);
+            return t;
+        });
+        for (Instant at = first; at.isBefore(last); at = at.plusMillis(50)) {
+            Instant due = at;
+            controlExecutor.schedule(() -> control.add(Duration.between(due, Instant.now()).toNanos() / 1e6),
+                    Duration.between(Instant.now(), due).toNanos(), TimeUnit.NANOSECONDS);
         }
 
         long endsFrom = System.nanoTime();
@@ -181,6 +217,8 @@ class DeadlinePrecisionBenchmark {
                 endsTimerCpu * 1000 / Math.max(1, committed.size()), gc2[0] - gc[0], gc2[1] - gc[1], BenchReport.load());
         report.line("lateness, end committed - deadline: %s", Stats.of(committed).format("ms"));
         report.line("lateness, end started (timer fired) - deadline: %s", Stats.of(fired).format("ms"));
+        report.line("control, a no-op task on a plain executor every 50 ms meanwhile: %s", Stats.of(new ArrayList<>(control)).format("ms"));
+        controlExecutor.shutdownNow();
         report.line("early ends: %d · missed (no end %d s after the last deadline): %d · ended for another reason: %d · "
                         + "later than 1 s: %d · sessions still running in the database: %d · runtimes left: %d · tasks queued: %d",
                 early, 30, missed, otherReason, overOneSecond, stillRunning, timers.runningSessions(), queue.pending());
