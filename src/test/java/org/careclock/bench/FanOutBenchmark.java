@@ -60,6 +60,7 @@ class FanOutBenchmark {
     @Autowired SessionEvents events;
     @Autowired CallTypeService types;
     @Autowired CallService calls;
+    @Autowired jakarta.persistence.EntityManagerFactory entityManagerFactory;
 
     private BenchPages pages;
     private BenchData data;
@@ -76,7 +77,8 @@ class FanOutBenchmark {
         data = new BenchData(types, calls);
         type = data.callType(3600, List.of(600, 300), 180, 60, 300);
 
-        report.line("reps %d per case after %d warm-up extensions; one extension every 10 ms at most", reps, warmup);
+        report.line("%d extensions per case after %d warm-up ones; one extension every 20 ms at most", reps, warmup);
+        warmUp(report, warmup);
         measure(report, "alone", 2, reps, warmup);
         measure(report, "alone", 10, reps, warmup);
 
@@ -121,7 +123,41 @@ class FanOutBenchmark {
             }
         }
         otherPages.forEach(pages::close);
+        statementsPerExtension(report);
         report.save();
+    }
+
+    /** Compiles the whole path first: 10 pages, 5 × {@code warmup} extensions, not measured. */
+    private void warmUp(BenchReport report, int warmup) {
+        long t0 = System.nanoTime();
+        String id = data.call(type);
+        List<BenchPages.Page> open = new ArrayList<>();
+        for (int k = 0; k < 10; k++) {
+            open.add(pages.open(k % 2 == 0 ? SPECIALIST : PATIENT, BenchData.path(type, id)));
+        }
+        for (int r = 0; r < 5 * warmup; r++) {
+            open.forEach(BenchPages::dismissNotifications);
+            timers.extend(SPECIALIST_ACTOR, type, id, 60);
+        }
+        open.forEach(pages::close);
+        report.line("warm-up: %d extensions to 10 pages in %.1f s", 5 * warmup, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** SQL statements one extension sends (Hibernate's statistics, switched on for this count only). */
+    private void statementsPerExtension(BenchReport report) {
+        String id = data.call(type);
+        timers.join(SPECIALIST_ACTOR, type, id, null);
+        org.hibernate.stat.Statistics statistics = entityManagerFactory.unwrap(org.hibernate.SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+        statistics.clear();
+        int n = 20;
+        for (int i = 0; i < n; i++) {
+            timers.extend(SPECIALIST_ACTOR, type, id, 60);
+        }
+        report.line("one extension: %.1f SQL statements, %.1f transactions, %.1f entity loads, %.1f collection loads",
+                statistics.getPrepareStatementCount() / (double) n, statistics.getTransactionCount() / (double) n,
+                statistics.getEntityLoadCount() / (double) n, statistics.getCollectionLoadCount() / (double) n);
+        statistics.setStatisticsEnabled(false);
     }
 
     private void measure(BenchReport report, String label, int perCall, int reps, int warmup) {
@@ -177,7 +213,7 @@ class FanOutBenchmark {
                 pagesOnly[i] = (last - toPagesAt[0]) / 1e6;
                 inCaller[i] = (returned - t0) / 1e6;
             }
-            Cpu.awaitNanoTime(t0 + 10_000_000);
+            Cpu.awaitNanoTime(t0 + 20_000_000);
         }
         double cpuShare = (Cpu.processNanos() - cpu0) / (double) (System.nanoTime() - wall0);
         long expected = open.getFirst().countdown().endsAtMillis();
