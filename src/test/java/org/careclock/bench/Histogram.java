@@ -17,8 +17,24 @@ record Histogram(Map<String, long[]> classes) {
     private static final Pattern ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+).*$");
 
     static Histogram of(long pid) {
+        return parse(jcmd(pid, "GC.class_histogram"));
+    }
+
+    /** This JVM's histogram through its diagnostic command MBean (no attaching to itself). */
+    static Histogram ofThisJvm() {
+        try {
+            Object out = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            return parse((String) out);
+        } catch (javax.management.JMException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Histogram parse(String text) {
         Map<String, long[]> classes = new HashMap<>();
-        for (String line : jcmd(pid, "GC.class_histogram").split("\n")) {
+        for (String line : text.split("\n")) {
             Matcher m = ROW.matcher(line);
             if (m.matches()) {
                 classes.merge(m.group(3), new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))},
@@ -28,12 +44,10 @@ record Histogram(Map<String, long[]> classes) {
         return new Histogram(classes);
     }
 
-    static Histogram ofThisJvm() {
-        return of(ProcessHandle.current().pid());
-    }
-
-    long instances(String className) {
-        return classes.getOrDefault(className, new long[2])[0];
+    /** Live instances of the classes whose name ends with {@code suffix} (or contains it, for lambdas). */
+    long instancesLike(String suffix) {
+        return classes.entrySet().stream().filter(e -> e.getKey().endsWith(suffix) || (suffix.contains("$$Lambda")
+                && e.getKey().contains(suffix))).mapToLong(e -> e.getValue()[0]).sum();
     }
 
     /** The classes that grew most in bytes from {@code before} to this one, formatted one per line. */

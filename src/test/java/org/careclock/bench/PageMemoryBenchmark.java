@@ -79,24 +79,34 @@ class PageMemoryBenchmark {
                 heapN / 1048576.0, (heapN - heap0) / 1024.0 / open.size());
         report.line("  before: %s", state0);
         report.line("  open:   %s", stateN);
+        int opened = open.size();
         open.forEach(pages::close);
+        open.clear();
         long heapClosed = Cpu.heapAfterGc();
         report.line("  closed: %s; heap after GC %.1f MiB (%+.1f KB per page against before)", state(runtimes, queue),
-                heapClosed / 1048576.0, (heapClosed - heap0) / 1024.0 / open.size());
+                heapClosed / 1048576.0, (heapClosed - heap0) / 1024.0 / opened);
 
         // join/leave cycles: the patient stays, the specialist's page opens and closes
         String id = data.call(type);
         String cid = type + ":" + id;
         BenchPages.Page stays = pages.open(PATIENT, BenchData.path(type, id));
-        for (int i = 0; i < 1000; i++) {
+        int warmCycles = BenchReport.intProperty("bench.warmCycles", 1000);
+        for (int i = 0; i < warmCycles; i++) {
             pages.close(pages.open(SPECIALIST, BenchData.path(type, id)));
         }
-        long heapA = Cpu.heapAfterGc();
+        // the first histogram is taken before the first heap figure: it stays alive, and counts in both
         Histogram histA = Histogram.ofThisJvm();
+        long heapA = Cpu.heapAfterGc();
         String stateA = state(runtimes, queue) + ", subscribers of the call " + events.subscriberCount(cid);
         long t0 = System.nanoTime();
+        long batch = System.nanoTime();
         for (int i = 0; i < cycles; i++) {
             pages.close(pages.open(SPECIALIST, BenchData.path(type, id)));
+            if ((i + 1) % 1000 == 0 || i + 1 == 100) {
+                System.out.printf("[bench] ... %d cycles, the last ones at %.2f ms per cycle%n", i + 1,
+                        (System.nanoTime() - batch) / 1e6 / ((i + 1) % 1000 == 0 ? 1000 : 100));
+                batch = System.nanoTime();
+            }
         }
         double took = (System.nanoTime() - t0) / 1e9;
         long heapB = Cpu.heapAfterGc();
@@ -108,9 +118,9 @@ class PageMemoryBenchmark {
                 heapA / 1048576.0, heapB / 1048576.0, (heapB - heapA) / 1024.0, (heapB - heapA) / (double) cycles);
         report.line("  before: %s", stateA);
         report.line("  after:  %s", stateB);
-        for (String cls : List.of("com.vaadin.flow.server.VaadinSession", "com.vaadin.flow.component.UI",
-                "org.careclock.session.ui.CallView", "org.careclock.session.CallRuntime$Page")) {
-            report.line("  live %s: %d before, %d after", cls, histA.instances(cls), histB.instances(cls));
+        for (String cls : List.of("VaadinSession", "BenchPages$DeepLinkUI", "session.ui.CallView", "CallRuntime$Page",
+                "SessionEvents$$Lambda")) {
+            report.line("  live instances of *%s: %d before, %d after", cls, histA.instancesLike(cls), histB.instancesLike(cls));
         }
         report.line("  classes that grew most:");
         histB.growthSince(histA, 8).forEach(l -> report.line("    %s", l));
