@@ -44,11 +44,12 @@ import static org.careclock.bench.BenchData.SPECIALIST_ACTOR;
  * process uses while nothing is due.
  *
  * <p>Run: {@code ./mvnw -B -Pbench test -Dtest=DeadlinePrecisionBenchmark}
- * (options: {@code -Dbench.sessions=10000 -Dbench.lead=150 -Dbench.window=120}, seconds).
+ * (options: {@code -Dbench.sessions=10000 -Dbench.lead=150 -Dbench.window=120}, seconds;
+ * {@code -Dbench.micros-clock=true} for the proposed microsecond clock; {@code -Dbench.db=JDBC-URL} for another database).
  */
 @Tag("benchmark")
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:file:./target/bench-db/precision-${random.uuid}",
+        "spring.datasource.url=${bench.db:jdbc:h2:file:./target/bench-db/precision-${random.uuid}}",
         "careclock.session.presence-timeout=6h", "logging.level.root=warn", "logging.level.org.careclock=warn"})
 @ActiveProfiles("test")
 @Import({DeadlinePrecisionBenchmark.EndProbe.class, DeadlinePrecisionBenchmark.MicrosecondClock.class})
@@ -206,6 +207,24 @@ class DeadlinePrecisionBenchmark {
             fired.add(firedLate);
         }
         int stillRunning = (int) store.running().stream().filter(r -> r.cid().startsWith(type + ":")).count();
+        // are the late ends spread out, or bunched around a few moments (a stall of the machine, the database, a GC)?
+        List<Instant> lateOnes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            EndProbe.Ended e = probe.ends.get(type + ":" + ids.get(i));
+            if (e != null && Duration.between(deadlines[i], e.committedBy()).toMillis() > 10) {
+                lateOnes.add(deadlines[i]);
+            }
+        }
+        lateOnes.sort(null);
+        List<String> bunches = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= lateOnes.size(); i++) {
+            if (i == lateOnes.size() || Duration.between(lateOnes.get(i - 1), lateOnes.get(i)).toMillis() > 1000) {
+                bunches.add((i - start) + " ends due within "
+                        + Duration.between(lateOnes.get(start), lateOnes.get(i - 1)).toMillis() + " ms");
+                start = i;
+            }
+        }
         int precise = 0;
         for (int i = 0; i < n; i++) {
             if (deadlines[i].getNano() % 1000 != 0) {
@@ -222,6 +241,8 @@ class DeadlinePrecisionBenchmark {
         report.line("early ends: %d · missed (no end %d s after the last deadline): %d · ended for another reason: %d · "
                         + "later than 1 s: %d · sessions still running in the database: %d · runtimes left: %d · tasks queued: %d",
                 early, 30, missed, otherReason, overOneSecond, stillRunning, timers.runningSessions(), queue.pending());
+        report.line("ends later than 10 ms: %d, in %d bunches: %s", lateOnes.size(), bunches.size(),
+                bunches.size() > 12 ? bunches.subList(0, 12) + " …" : bunches);
         report.line("deadlines with sub-microsecond digits (the clock's precision is finer than the database's "
                 + "timestamp(6)): %d of %d", precise, n);
         report.save();
