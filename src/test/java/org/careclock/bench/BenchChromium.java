@@ -34,7 +34,8 @@ final class BenchChromium implements AutoCloseable {
                   super(...args);
                   this.addEventListener('message', e => window.__frames.push([now(),
                       typeof e.data === 'string' ? e.data.length : (e.data.byteLength || e.data.size || 0),
-                      typeof e.data === 'string' && e.data.includes('for(;;);') ? 'uidl' : 'other']));
+                      typeof e.data === 'string' && e.data.includes('"syncId"') ? 'uidl' : 'other',
+                      typeof e.data === 'string' ? e.data.slice(0, 80) : '(binary)']));
                 }
               }
               window.WebSocket = Counting;

@@ -104,6 +104,8 @@ class BrowserBenchmark {
             report.line("browser clock - server clock: %s", clockOffset(specialist));
 
             fanOut(report, both, type, id, reps, warmup);
+            // let the extension notifications of the fan-out close (and their requests end) before counting
+            Cpu.awaitNanoTime(System.nanoTime() + 15_000_000_000L);
             pushVolume(report, both, seconds, false);
             pushVolume(report, both, seconds, true);
         }
@@ -158,15 +160,22 @@ class BrowserBenchmark {
         long other = 0;
         long bytes = 0;
         long requests = 0;
+        Set<String> otherKinds = new java.util.TreeSet<>();
+        String sample = null;
         Set<Long> secondsWithPush = new HashSet<>();
         for (Page p : pages) {
             for (List<Object> f : (List<List<Object>>) p.evaluate("() => window.__frames")) {
                 if ("uidl".equals(f.get(2))) {
+                    sample = sample == null ? (String) f.get(3) : sample;
                     messages++;
                     bytes += ((Number) f.get(1)).longValue();
-                    secondsWithPush.add((long) Math.floor((((Number) f.get(0)).doubleValue() - browserT0) / 1000));
+                    long second = (long) Math.floor((((Number) f.get(0)).doubleValue() - browserT0) / 1000);
+                    if (second >= 0 && second < seconds) {
+                        secondsWithPush.add(second);
+                    }
                 } else {
                     other++;
+                    otherKinds.add(String.valueOf(f.get(3)).replaceAll("[0-9]", "9"));
                 }
             }
             requests += ((List<?>) p.evaluate("() => window.__requests")).size();
@@ -178,6 +187,12 @@ class BrowserBenchmark {
                 messages / (double) pages.size() / wall, messages, bytes / (double) pages.size() / wall,
                 secondsWithPush.size(), seconds, other, requests);
         report.line("  server process CPU %.1f ms/s (%.2f %% of one core)", cpu, cpu / 10);
+        if (sample != null) {
+            report.line("  a push message begins: %s", sample);
+        }
+        if (!otherKinds.isEmpty()) {
+            report.line("  other frames: %s", otherKinds);
+        }
     }
 
     private void tickEveryPage() {
