@@ -16,6 +16,7 @@ import org.careclock.security.Actor;
 import org.careclock.security.Roles;
 import org.careclock.session.SessionTimerService;
 import org.careclock.testing.KaribuTest;
+import org.careclock.testing.TestCallTypes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,11 +47,7 @@ class CallViewTest extends KaribuTest {
     @BeforeEach
     void createCall() {
         type = freshId("kt");
-        EnumSet<Capability> patient = EnumSet.of(Capability.JOIN_CALL, Capability.SEND_AUDIO, Capability.SEND_VIDEO);
-        EnumSet<Capability> specialist = EnumSet.copyOf(patient);
-        specialist.addAll(EnumSet.of(Capability.UPDATE_CALL, Capability.UPDATE_CALL_SETTINGS, Capability.END_CALL));
-        types.create(Actor.api(), new CallTypeSettings(type, 3600, Map.of(Roles.SPECIALIST, specialist, Roles.PATIENT, patient),
-                List.of(1200, 300), List.of(600, 1800), 180, 60, 300));
+        types.create(Actor.api(), TestCallTypes.standard(type, 3600, 180, 60, 300));
         id = freshId("visit");
         calls.create(Actor.api(), new NewCall(type, id, "Check-up", List.of("dr-lecter", "bill"), "dr-lecter", null, null));
         start = clock.instant();
