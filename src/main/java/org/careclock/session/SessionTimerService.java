@@ -243,11 +243,11 @@ public class SessionTimerService {
             throw new InvalidInputException("max_duration_seconds",
                     "max_duration_seconds must be between 0 and " + limit);
         }
-        CallRuntime rt = runtimes.get(call.cid());
-        if (rt == null || call.state() != CallState.IN_PROGRESS) {
+        if (call.state() != CallState.IN_PROGRESS) {
             calls.changeOverride(actor, call.cid(), seconds);
             return snapshot(call.cid());
         }
+        CallRuntime rt = running(call.cid());
         return locked(rt, () -> {
             requireRunning(rt);
             applyNewMax(rt, max -> seconds, actor.label(), "changed");
