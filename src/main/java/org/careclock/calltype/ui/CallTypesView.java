@@ -46,7 +46,7 @@ public class CallTypesView extends VerticalLayout {
         HorizontalLayout header = new HorizontalLayout(new H2("Call types"), create);
         header.addClassName("view-header");
         header.setWidthFull();
-        header.setAlignItems(Alignment.BASELINE);
+        header.setAlignItems(Alignment.CENTER);
         header.setJustifyContentMode(JustifyContentMode.BETWEEN);
 
         Paragraph intro = new Paragraph("Each appointment has a type: its time budget, the alerts before the end, "
@@ -55,13 +55,13 @@ public class CallTypesView extends VerticalLayout {
         intro.addClassName("muted");
 
         grid.setId("call-types-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(CallTypeSettings::name).setHeader("Name").setKey("name").setSortable(true).setFlexGrow(2);
+        grid.addColumn(CallTypeSettings::name).setHeader("Name").setKey("name").setSortable(true).setFlexGrow(1);
         grid.addColumn(t -> Durations.human(t.maxDurationSeconds())).setHeader("Max duration").setKey("max-duration");
         grid.addColumn(t -> seconds(t.alertThresholdsSeconds(), false)).setHeader("Alerts before end").setKey("alerts");
         grid.addColumn(t -> seconds(t.extensionStepsSeconds(), true)).setHeader("Extensions").setKey("extensions");
-        grid.addColumn(CallTypesView::idle).setHeader("Alone").setKey("idle").setFlexGrow(2);
+        grid.addColumn(CallTypesView::idle).setHeader("Participant alone").setKey("idle").setFlexGrow(2);
         grid.addColumn(t -> Durations.human(t.emptyTimeoutSeconds())).setHeader("Empty ends after").setKey("empty");
         grid.addComponentColumn(t -> {
             Button edit = new Button("Edit", e -> open(t));
