@@ -18,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.careclock.audit.AuditEntry;
 import org.careclock.audit.AuditService;
 import org.careclock.base.ui.BrowserTime;
+import org.careclock.base.ui.Durations;
 import org.careclock.call.EndReason;
 import org.careclock.security.CurrentUser;
 import org.careclock.security.Roles;
@@ -27,6 +28,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The latest entries of the audit log: every deadline set or moved, and every end, newest first. */
 @Route("admin/audit")
@@ -36,6 +39,7 @@ public class AuditView extends VerticalLayout {
 
     /** How many of the newest entries the page shows. */
     static final int LIMIT = 500;
+    private static final Pattern BUDGET = Pattern.compile("max duration (\\d{1,6}) s");
 
     private final AuditService audit;
     private final CurrentUser currentUser;
@@ -67,7 +71,7 @@ public class AuditView extends VerticalLayout {
         filter.setPrefixComponent(VaadinIcon.SEARCH.create());
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
-        filter.setMinWidth("18rem");
+        filter.setMinWidth("22rem");
         filter.addValueChangeListener(e -> applyFilter());
 
         grid.setId("audit-grid");
@@ -110,13 +114,20 @@ public class AuditView extends VerticalLayout {
                 .withZone(zone).format(instant);
     }
 
+    /** Deadlines on the entry's own day show the time only. */
     private String deadlines(AuditEntry e) {
         if (e.oldEndsAt() == null && e.newEndsAt() == null) {
             return "";
         }
-        String before = e.oldEndsAt() == null ? "none" : time(e.oldEndsAt());
-        String after = e.newEndsAt() == null ? "no time limit" : time(e.newEndsAt());
+        String before = e.oldEndsAt() == null ? "none" : deadline(e.oldEndsAt(), e.at());
+        String after = e.newEndsAt() == null ? "no time limit" : deadline(e.newEndsAt(), e.at());
         return before + " → " + after;
+    }
+
+    private String deadline(Instant deadline, Instant at) {
+        boolean sameDay = at != null && deadline.atZone(zone).toLocalDate().equals(at.atZone(zone).toLocalDate());
+        return sameDay ? DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH).withZone(zone).format(deadline)
+                : time(deadline);
     }
 
     /** "deadline-extended" reads "Extended"; unknown actions are shown as they are. */
@@ -134,10 +145,14 @@ public class AuditView extends VerticalLayout {
         };
     }
 
-    /** An end reason reads as its sentence; other details as they are. */
+    /** An end reason reads as its sentence, "max duration 600 s" as "Budget 10 min"; other details as they are. */
     static String detail(String detail) {
         if (detail == null) {
             return "";
+        }
+        Matcher budget = BUDGET.matcher(detail);
+        if (budget.matches()) {
+            return "Budget " + Durations.human(Integer.parseInt(budget.group(1)));
         }
         return Arrays.stream(EndReason.values()).filter(r -> r.name().equals(detail)).findFirst()
                 .map(EndReason::description).orElse(detail);

@@ -75,13 +75,15 @@ class AuditViewTest extends KaribuTest {
         assertThat(GridKt._getFormatted(grid, 1, "actor")).isEqualTo("dr-lecter");
         assertThat(GridKt._getFormatted(grid, 1, "deadline")).contains(" → ");
         assertThat(GridKt._getFormatted(grid, 2, "deadline")).startsWith("none → ");
+        assertThat(GridKt._getFormatted(grid, 1, "detail")).isEqualTo("Budget 40 min");
     }
 
     @Test
     void unknown_actions_and_details_are_shown_as_they_are() {
         assertThat(AuditView.action("something-new")).isEqualTo("something-new");
         assertThat(AuditView.detail("TIMER_EXPIRED")).isEqualTo("The time has run out");
-        assertThat(AuditView.detail("max duration 600 s")).isEqualTo("max duration 600 s");
+        assertThat(AuditView.detail("max duration 2400 s")).isEqualTo("Budget 40 min");
+        assertThat(AuditView.detail("moved by hand")).isEqualTo("moved by hand");
     }
 
     @SuppressWarnings("unchecked")
