@@ -104,6 +104,12 @@ class CallTypeServiceTest extends SpringTest {
     }
 
     @Test
+    void update_or_delete_without_a_name_is_not_found() {
+        assertThatThrownBy(() -> types.update(admin(), type(null))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> types.delete(admin(), null)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void max_duration_is_0_for_no_timer_or_1_to_86400() {
         String none = freshId("notimer");
         assertThat(types.create(admin(), CallTypeSettings.defaults(none, 0)).maxDurationSeconds()).isZero();

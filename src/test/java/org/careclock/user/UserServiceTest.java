@@ -133,6 +133,15 @@ class UserServiceTest extends SpringTest {
     }
 
     @Test
+    void operations_without_a_user_id_answer_not_found_rather_than_failing() {
+        assertThatThrownBy(() -> users.update(admin(), form(null, "Nobody", "patient", true, null)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> users.setEnabled(admin(), null, false)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> users.resetPassword(admin(), null, "some-pass-12")).isInstanceOf(NotFoundException.class);
+        assertThat(users.credentials(null)).isEmpty();
+    }
+
+    @Test
     void update_refuses_a_blank_name_and_an_unknown_role_and_changes_nothing() {
         String id = newPatient();
         assertThatThrownBy(() -> users.update(admin(), form(id, "", "patient", true, null)))
