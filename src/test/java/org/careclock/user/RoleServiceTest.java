@@ -4,12 +4,18 @@ import org.careclock.base.ConflictException;
 import org.careclock.base.InvalidInputException;
 import org.careclock.base.NotFoundException;
 import org.careclock.base.RefusedException;
+import org.careclock.calltype.CallTypeService;
+import org.careclock.calltype.CallTypeSettings;
+import org.careclock.calltype.Capability;
 import org.careclock.security.Actor;
 import org.careclock.testing.SpringTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.EnumSet;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +24,8 @@ class RoleServiceTest extends SpringTest {
 
     @Autowired
     RoleService roles;
+    @Autowired
+    CallTypeService types;
 
     Actor admin() {
         return actor("admin");
@@ -128,6 +136,17 @@ class RoleServiceTest extends SpringTest {
         roles.create(admin(), name, "");
         roles.delete(admin(), name);
         assertThat(roles.exists(name)).isFalse();
+    }
+
+    @Test
+    void deleting_a_role_removes_its_grants_from_call_types() {
+        String name = freshId("visitor");
+        roles.create(admin(), name, "");
+        String type = freshId("open");
+        types.create(admin(), CallTypeSettings.defaults(type, 600).withGrants(Map.of(
+                name, EnumSet.of(Capability.JOIN_CALL), "patient", EnumSet.of(Capability.JOIN_CALL))));
+        roles.delete(admin(), name);
+        assertThat(types.get(type).grants()).containsOnlyKeys("patient");
     }
 
     @Test
