@@ -73,8 +73,7 @@ public class CallTypeService {
     @Transactional
     public CallTypeSettings update(Actor actor, CallTypeSettings settings) {
         requireAdmin(actor);
-        CallType type = types.findById(settings.name())
-                .orElseThrow(() -> new NotFoundException("Call type " + settings.name() + " does not exist"));
+        CallType type = existing(settings.name());
         type.apply(validate(settings));
         return types.saveAndFlush(type).toSettings();
     }
@@ -82,7 +81,7 @@ public class CallTypeService {
     @Transactional
     public void delete(Actor actor, String name) {
         requireAdmin(actor);
-        CallType type = types.findById(name).orElseThrow(() -> new NotFoundException("Call type " + name + " does not exist"));
+        CallType type = existing(name);
         long inUse = types.countCallsOfType(name);
         if (inUse > 0) {
             throw new ConflictException("Call type " + name + " is used by " + inUse
@@ -144,6 +143,11 @@ public class CallTypeService {
             out.add(v);
         }
         return out;
+    }
+
+    private CallType existing(String name) {
+        return (name == null ? Optional.<CallType>empty() : types.findById(name))
+                .orElseThrow(() -> new NotFoundException("Call type " + name + " does not exist"));
     }
 
     private static void requireAdmin(Actor actor) {

@@ -58,7 +58,7 @@ public class UserService {
 
     /** For sign-in only. */
     public Optional<Credentials> credentials(String id) {
-        return users.findById(id).map(u -> new Credentials(u.id(), u.role(), u.passwordHash(), u.enabled()));
+        return id == null ? Optional.empty() : users.findById(id).map(u -> new Credentials(u.id(), u.role(), u.passwordHash(), u.enabled()));
     }
 
     @Transactional
@@ -80,7 +80,7 @@ public class UserService {
     @Transactional
     public UserInfo update(Actor actor, UserForm form) {
         RoleService.requireAdmin(actor);
-        AppUser user = users.findById(form.id()).orElseThrow(() -> new NotFoundException("User " + form.id() + " does not exist"));
+        AppUser user = existing(form.id());
         String name = Validation.requireText("name", form.displayName(), NAME_MAX);
         String role = requireRole(form.role());
         if (actor.userId() != null && actor.userId().equals(user.id())) {
@@ -126,7 +126,7 @@ public class UserService {
     @Transactional
     public UserInfo setEnabled(Actor actor, String id, boolean enabled) {
         RoleService.requireAdmin(actor);
-        AppUser user = users.findById(id).orElseThrow(() -> new NotFoundException("User " + id + " does not exist"));
+        AppUser user = existing(id);
         if (!enabled && id.equals(actor.userId())) {
             throw new RefusedException("You cannot disable your own account");
         }
@@ -137,7 +137,7 @@ public class UserService {
     @Transactional
     public void resetPassword(Actor actor, String id, String password) {
         RoleService.requireAdmin(actor);
-        AppUser user = users.findById(id).orElseThrow(() -> new NotFoundException("User " + id + " does not exist"));
+        AppUser user = existing(id);
         user.setPasswordHash(encode(password));
     }
 
@@ -152,6 +152,11 @@ public class UserService {
             user.setPasswordHash(passwordEncoder.encode(rawPassword));
         }
         return users.save(user).toInfo();
+    }
+
+    private AppUser existing(String id) {
+        return (id == null ? Optional.<AppUser>empty() : users.findById(id))
+                .orElseThrow(() -> new NotFoundException("User " + id + " does not exist"));
     }
 
     private String encode(String password) {
