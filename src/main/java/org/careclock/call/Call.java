@@ -160,7 +160,7 @@ class Call {
     }
 
     CallDetails toDetails(int typeMaxDurationSeconds) {
-        return new CallDetails(cid, type, callId, title, createdBy, createdAt, scheduledStart, List.copyOf(members),
+        return new CallDetails(cid, type, callId, title, createdBy, createdAt, scheduledStart, members.stream().sorted().toList(),
                 maxDurationOverride, state, toSession(typeMaxDurationSeconds), endedAt, endReason);
     }
 
