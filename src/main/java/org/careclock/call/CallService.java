@@ -161,7 +161,8 @@ public class CallService {
         if (call.state() != CallState.SCHEDULED) {
             return new Closed(details(call), false);
         }
-        call.end(EndReason.ENDED_BY_USER, clock.instant());
+        // Stored with microsecond precision; answer what a later read will see.
+        call.end(EndReason.ENDED_BY_USER, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         calls.flush();
         return new Closed(details(call), true);
     }
