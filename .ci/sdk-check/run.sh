@@ -7,7 +7,17 @@
 #
 # Environment (all optional):
 #   SDK_CHECK_START_TIMEOUT  seconds to wait for the app to be ready (default 240)
+# The Node.js that .ci/run installs for the frontend build is preferred when present.
 set -euo pipefail
+
+cached_node="${XDG_CACHE_HOME:-$HOME/.cache}/careclock-node/dist/bin"
+if [[ -x "$cached_node/node" ]]; then
+  PATH="$cached_node:$PATH"
+fi
+if ! node -e "process.exit(Number(process.versions.node.split('.')[0]) >= 18 ? 0 : 1)" 2>/dev/null; then
+  echo "sdk-check: needs Node.js 18 or newer (and npm) on the PATH" >&2
+  exit 2
+fi
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
