@@ -47,6 +47,10 @@ public class CallService {
     public record Obtained(CallDetails call, boolean created) {
     }
 
+    /** The result of {@link #endIfNotStarted}: the call, and whether this request ended it. */
+    public record Closed(CallDetails call, boolean ended) {
+    }
+
     /** The caller's own appointments (those they are a member of), soonest first. */
     public List<CallDetails> listMine(Actor actor) {
         if (actor.userId() == null) {
@@ -137,6 +141,30 @@ public class CallService {
         }
         call.setMaxDurationOverride(seconds);
         return details(call);
+    }
+
+    /**
+     * Ends an appointment whose session never started: {@code SCHEDULED → ENDED} now, with
+     * {@link EndReason#ENDED_BY_USER}, under the row lock (a join at the same moment either
+     * starts the session first or finds the call ended). Needs an administrator or
+     * {@code end-call} in the call's type. Answers the call and whether this request ended it:
+     * an ended call is answered unchanged, and a running session is left alone — end that
+     * through the session timer service, which tells the open pages.
+     */
+    @Transactional
+    public Closed endIfNotStarted(Actor actor, String type, String id) {
+        Call call = calls.findForUpdate(Cid.of(type, id)).filter(c -> canSee(actor, c))
+                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        if (!actor.isAdmin() && !types.capabilitiesOf(call.type(), actor.role()).contains(Capability.END_CALL)) {
+            throw new RefusedException("Your role may not end calls of this type");
+        }
+        if (call.state() != CallState.SCHEDULED) {
+            return new Closed(details(call), false);
+        }
+        // Stored with microsecond precision; answer what a later read will see.
+        call.end(EndReason.ENDED_BY_USER, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        calls.flush();
+        return new Closed(details(call), true);
     }
 
     @Transactional
