@@ -1,20 +1,14 @@
 package org.careclock.api;
 
-import org.careclock.base.ConflictException;
 import org.careclock.base.InvalidInputException;
-import org.careclock.base.RefusedException;
 import org.careclock.call.CallDetails;
 import org.careclock.call.CallService;
-import org.careclock.call.CallState;
-import org.careclock.call.EndReason;
 import org.careclock.call.NewCall;
 import org.careclock.calltype.Capability;
 import org.careclock.security.Actor;
-import org.careclock.session.SessionEvent;
 import org.careclock.session.SessionTimerService;
 import org.careclock.user.UserInfo;
 import org.careclock.user.UserService;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,13 +54,11 @@ class CallsApi {
     private final CallService calls;
     private final SessionTimerService sessions;
     private final UserService users;
-    private final ApplicationEventPublisher events;
 
-    CallsApi(CallService calls, SessionTimerService sessions, UserService users, ApplicationEventPublisher events) {
+    CallsApi(CallService calls, SessionTimerService sessions, UserService users) {
         this.calls = calls;
         this.sessions = sessions;
         this.users = users;
-        this.events = events;
     }
 
     @PostMapping
@@ -130,28 +122,8 @@ class CallsApi {
     Wire.CallResponse markEnded(@PathVariable String type, @PathVariable String id,
                                 @RequestBody(required = false) byte[] body) {
         JsonBody.parse(body).only(Set.of());
-        Actor api = Actor.api();
-        // A session may start or end between the look and the act; each round re-reads the state.
-        for (int round = 0; round < 3; round++) {
-            CallDetails call = calls.getVisible(api, type, id);
-            if (call.state() == CallState.IN_PROGRESS) {
-                try {
-                    sessions.end(api, type, id);
-                    return get(type, id);
-                } catch (RefusedException e) {
-                    continue; // it ended by itself meanwhile
-                }
-            }
-            CallService.Closed closed = calls.endIfNotStarted(api, type, id);
-            if (closed.ended()) {
-                events.publishEvent(new SessionEvent.CallEnded(closed.call().cid(), EndReason.ENDED_BY_USER,
-                        closed.call().endedAt(), api.label()));
-            }
-            if (closed.call().state() != CallState.IN_PROGRESS) {
-                return response(closed.call(), OptionalInt.empty(), null);
-            }
-        }
-        throw new ConflictException("The call changed state during the request; try again");
+        CallDetails closed = sessions.close(Actor.api(), type, id);
+        return response(closed, OptionalInt.empty(), null);
     }
 
     private static OptionalInt membersLimit(JsonBody request) {

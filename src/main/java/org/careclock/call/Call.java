@@ -9,13 +9,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 @Entity
 @Table(name = "calls")
@@ -70,8 +70,9 @@ class Call {
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "call_members", joinColumns = @JoinColumn(name = "cid"))
+    @OrderColumn(name = "position")
     @Column(name = "user_id")
-    private Set<String> members = new LinkedHashSet<>();
+    private List<String> members = new ArrayList<>();
 
     @Version
     private long version;
@@ -100,7 +101,7 @@ class Call {
         return state;
     }
 
-    Set<String> members() {
+    List<String> members() {
         return members;
     }
 
@@ -160,7 +161,7 @@ class Call {
     }
 
     CallDetails toDetails(int typeMaxDurationSeconds) {
-        return new CallDetails(cid, type, callId, title, createdBy, createdAt, scheduledStart, members.stream().sorted().toList(),
+        return new CallDetails(cid, type, callId, title, createdBy, createdAt, scheduledStart, List.copyOf(members),
                 maxDurationOverride, state, toSession(typeMaxDurationSeconds), endedAt, endReason);
     }
 

@@ -5,6 +5,7 @@ import org.careclock.base.NotFoundException;
 import org.careclock.base.RefusedException;
 import org.careclock.base.Validation;
 import org.careclock.security.Actor;
+import org.careclock.security.Roles;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,6 +92,7 @@ public class UserService {
                 throw new RefusedException("You cannot take the admin role from your own account");
             }
         }
+        keepAnAdministrator(user, role, form.enabled());
         String hash = form.password() == null || form.password().isEmpty() ? null : encode(form.password());
         user.rename(name);
         user.assignRole(role);
@@ -117,6 +119,7 @@ public class UserService {
         return forms.stream().map(form -> {
             String name = form.displayName() == null || form.displayName().isBlank() ? form.id() : form.displayName().strip();
             AppUser user = users.findById(form.id()).orElseGet(() -> new AppUser(form.id(), name, form.role()));
+            keepAnAdministrator(user, form.role(), user.enabled());
             user.rename(name);
             user.assignRole(form.role());
             return users.save(user).toInfo();
@@ -130,6 +133,7 @@ public class UserService {
         if (!enabled && id.equals(actor.userId())) {
             throw new RefusedException("You cannot disable your own account");
         }
+        keepAnAdministrator(user, user.role(), enabled);
         user.setEnabled(enabled);
         return user.toInfo();
     }
@@ -152,6 +156,15 @@ public class UserService {
             user.setPasswordHash(passwordEncoder.encode(rawPassword));
         }
         return users.save(user).toInfo();
+    }
+
+    /** Refuses a change that would leave the portal without an enabled administrator. */
+    private void keepAnAdministrator(AppUser user, String newRole, boolean newEnabled) {
+        boolean isAdmin = user.enabled() && Roles.ADMIN.equals(user.role()) && users.existsById(user.id());
+        boolean staysAdmin = newEnabled && Roles.ADMIN.equals(newRole);
+        if (isAdmin && !staysAdmin && users.countByRoleAndEnabledTrue(Roles.ADMIN) <= 1) {
+            throw new RefusedException("CareClock needs at least one enabled administrator; make another user an administrator first");
+        }
     }
 
     private AppUser existing(String id) {

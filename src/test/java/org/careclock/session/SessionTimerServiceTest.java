@@ -197,8 +197,8 @@ class SessionTimerServiceTest extends SpringTest {
         timers.join(doctor, type, id, null);
         timers.join(patient, type, id, null);
         advance(600);
-        assertThatThrownBy(() -> timers.setMaxDuration(doctor, type, id, 600)).isInstanceOf(RefusedException.class);
-        assertThatThrownBy(() -> timers.setMaxDuration(doctor, type, id, 300)).isInstanceOf(RefusedException.class);
+        assertThatThrownBy(() -> timers.setMaxDuration(doctor, type, id, 600)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> timers.setMaxDuration(doctor, type, id, 300)).isInstanceOf(InvalidInputException.class);
         SessionView view = timers.setMaxDuration(doctor, type, id, 601);
         assertThat(view.timerEndsAt()).isEqualTo(view.startedAt().plusSeconds(601));
         advance(1);

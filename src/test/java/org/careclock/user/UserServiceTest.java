@@ -4,6 +4,7 @@ import org.careclock.base.InvalidInputException;
 import org.careclock.base.NotFoundException;
 import org.careclock.base.RefusedException;
 import org.careclock.security.Actor;
+import org.careclock.security.Roles;
 import org.careclock.testing.SpringTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -247,5 +248,21 @@ class UserServiceTest extends SpringTest {
         assertThatThrownBy(() -> users.resetPassword(actor("dr-lecter"), id, "taken-over-1"))
                 .isInstanceOf(RefusedException.class);
         assertThat(passwordEncoder.matches("first-pass-1", users.credentials(id).orElseThrow().passwordHash())).isTrue();
+    }
+
+    @Test
+    void the_last_enabled_administrator_can_be_neither_disabled_nor_demoted() {
+        for (UserInfo other : users.list(Actor.api())) {
+            if (other.role().equals(Roles.ADMIN) && other.enabled() && !other.id().equals("admin")) {
+                users.setEnabled(Actor.api(), other.id(), false);
+            }
+        }
+        assertThatThrownBy(() -> users.setEnabled(Actor.api(), "admin", false))
+                .isInstanceOf(RefusedException.class).hasMessageContaining("at least one enabled administrator");
+        assertThatThrownBy(() -> users.upsert(Actor.api(), java.util.List.of(
+                new UserService.UserForm("admin", "Clinic Administrator", Roles.PATIENT, true, null))))
+                .isInstanceOf(RefusedException.class);
+        assertThat(users.find("admin").orElseThrow().role()).isEqualTo(Roles.ADMIN);
+        assertThat(users.find("admin").orElseThrow().enabled()).isTrue();
     }
 }
