@@ -28,6 +28,8 @@ import java.util.Optional;
 @Transactional(readOnly = true)
 public class CallService {
 
+    private static final String ADMINS_ONLY = "Only administrators may manage appointments";
+
     public static final int TITLE_MAX = 200;
     public static final String NOT_FOUND = "Appointment not found";
 
@@ -62,7 +64,7 @@ public class CallService {
 
     /** Every appointment, for administrators. */
     public List<CallDetails> listAll(Actor actor) {
-        requireAdmin(actor);
+        Actor.requireAdmin(actor, ADMINS_ONLY);
         return calls.findAll().stream().map(this::details).sorted(byStart()).toList();
     }
 
@@ -112,7 +114,7 @@ public class CallService {
     /** Changes what an administrator may change before or between sessions. */
     @Transactional
     public CallDetails update(Actor actor, String cid, NewCall changes) {
-        requireAdmin(actor);
+        Actor.requireAdmin(actor, ADMINS_ONLY);
         Call call = calls.findForUpdate(cid).orElseThrow(() -> new NotFoundException(NOT_FOUND));
         if (call.state() == CallState.IN_PROGRESS
                 && !java.util.Objects.equals(changes.maxDurationOverride(), call.maxDurationOverride())) {
@@ -169,7 +171,7 @@ public class CallService {
 
     @Transactional
     public void delete(Actor actor, String cid) {
-        requireAdmin(actor);
+        Actor.requireAdmin(actor, ADMINS_ONLY);
         Call call = calls.findForUpdate(cid).orElseThrow(() -> new NotFoundException(NOT_FOUND));
         if (call.state() == CallState.IN_PROGRESS) {
             throw new ConflictException("The appointment is in progress and cannot be deleted");
@@ -214,9 +216,4 @@ public class CallService {
                 .thenComparing(CallDetails::cid);
     }
 
-    private static void requireAdmin(Actor actor) {
-        if (actor == null || !actor.isAdmin()) {
-            throw new RefusedException("Only administrators may manage appointments");
-        }
-    }
 }

@@ -104,8 +104,6 @@ public class RoleService {
     }
 
     static void requireAdmin(Actor actor) {
-        if (actor == null || !actor.isAdmin()) {
-            throw new RefusedException("Only administrators may change roles and users");
-        }
+        Actor.requireAdmin(actor, "Only administrators may change roles and users");
     }
 }

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -16,6 +15,7 @@ import com.vaadin.flow.shared.Registration;
 import org.careclock.base.ConflictException;
 import org.careclock.base.InvalidInputException;
 import org.careclock.base.ui.Durations;
+import org.careclock.base.ui.ConfirmDelete;
 import org.careclock.base.ui.FormErrors;
 import org.careclock.base.ui.Notifications;
 import org.careclock.call.CallDetails;
@@ -208,20 +208,13 @@ class AppointmentEditor extends Dialog {
     }
 
     private void confirmDelete() {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setId("confirm-delete-appointment");
-        confirm.setHeader("Delete appointment " + existing.displayName() + "?");
-        confirm.setText("Its members will no longer see it. An appointment in progress cannot be deleted.");
-        confirm.setCancelable(true);
-        confirm.setConfirmText("Delete");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> {
-            if (errors.attempt(() -> calls.delete(actor.get(), existing.cid()))) {
-                Notifications.success("Appointment " + existing.displayName() + " deleted");
-                fireEvent(new ChangedEvent(this));
-                close();
-            }
-        });
-        confirm.open();
+        ConfirmDelete.ask("confirm-delete-appointment", "appointment " + existing.displayName(),
+                "Its members will no longer see it. An appointment in progress cannot be deleted.",
+                () -> errors.attempt(() -> calls.delete(actor.get(), existing.cid())), this::changedAndClose);
+    }
+
+    private void changedAndClose() {
+        fireEvent(new ChangedEvent(this));
+        close();
     }
 }

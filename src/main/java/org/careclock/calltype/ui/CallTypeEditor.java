@@ -5,7 +5,6 @@ import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
@@ -21,6 +20,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import org.careclock.base.InvalidInputException;
 import org.careclock.base.ui.Durations;
+import org.careclock.base.ui.ConfirmDelete;
 import org.careclock.base.ui.FormErrors;
 import org.careclock.base.ui.Notifications;
 import org.careclock.calltype.CallTypeService;
@@ -234,21 +234,14 @@ class CallTypeEditor extends Dialog {
     }
 
     private void confirmDelete(String typeName) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setId("confirm-delete-call-type");
-        confirm.setHeader("Delete call type " + typeName + "?");
-        confirm.setText("Appointments can no longer be scheduled with it. A type that appointments use cannot be deleted.");
-        confirm.setCancelable(true);
-        confirm.setConfirmText("Delete");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> {
-            if (errors.attempt(() -> types.delete(actor.get(), typeName))) {
-                Notifications.success("Call type " + typeName + " deleted");
-                fireEvent(new ChangedEvent(this));
-                close();
-            }
-        });
-        confirm.open();
+        ConfirmDelete.ask("confirm-delete-call-type", "call type " + typeName,
+                "Appointments can no longer be scheduled with it. A type that appointments use cannot be deleted.",
+                () -> errors.attempt(() -> types.delete(actor.get(), typeName)), this::changedAndClose);
+    }
+
+    private void changedAndClose() {
+        fireEvent(new ChangedEvent(this));
+        close();
     }
 
     private Map<String, Set<Capability>> grants() {

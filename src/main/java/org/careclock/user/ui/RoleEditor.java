@@ -4,12 +4,12 @@ import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
+import org.careclock.base.ui.ConfirmDelete;
 import org.careclock.base.ui.FormErrors;
 import org.careclock.base.ui.Notifications;
 import org.careclock.security.Actor;
@@ -99,20 +99,13 @@ class RoleEditor extends Dialog {
     }
 
     private void confirmDelete() {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setId("confirm-delete-role");
-        confirm.setHeader("Delete role " + existing.name() + "?");
-        confirm.setText("Its grants in every call type go with it. A role that users still have cannot be deleted.");
-        confirm.setCancelable(true);
-        confirm.setConfirmText("Delete");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> {
-            if (errors.attempt(() -> roles.delete(actor.get(), existing.name()))) {
-                Notifications.success("Role " + existing.name() + " deleted");
-                fireEvent(new ChangedEvent(this));
-                close();
-            }
-        });
-        confirm.open();
+        ConfirmDelete.ask("confirm-delete-role", "role " + existing.name(),
+                "Its grants in every call type go with it. A role that users still have cannot be deleted.",
+                () -> errors.attempt(() -> roles.delete(actor.get(), existing.name())), this::changedAndClose);
+    }
+
+    private void changedAndClose() {
+        fireEvent(new ChangedEvent(this));
+        close();
     }
 }
