@@ -5,18 +5,17 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.careclock.audit.AuditEntry;
 import org.careclock.audit.AuditService;
+import org.careclock.base.ui.AdminPage;
 import org.careclock.base.ui.BrowserTime;
 import org.careclock.base.ui.Durations;
 import org.careclock.call.EndReason;
@@ -56,23 +55,12 @@ public class AuditView extends VerticalLayout {
         Button reload = new Button("Reload", VaadinIcon.REFRESH.create(), e -> refresh());
         reload.setId("reload-audit");
         reload.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout header = new HorizontalLayout(new H2("Audit log"), reload);
-        header.addClassName("view-header");
-        header.setWidthFull();
-        header.setAlignItems(Alignment.CENTER);
-        header.setJustifyContentMode(JustifyContentMode.BETWEEN);
+        HorizontalLayout header = AdminPage.header("Audit log", reload);
         Paragraph intro = new Paragraph("Every deadline that was set or moved (who, when, before and after) and every "
                 + "end with its reason. The newest " + LIMIT + " entries, newest first; times in your time zone.");
         intro.addClassName("muted");
 
-        filter.setId("audit-filter");
-        filter.setPlaceholder("Find by appointment, user or action");
-        filter.setAriaLabel("Find audit entries");
-        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
-        filter.setClearButtonVisible(true);
-        filter.setValueChangeMode(ValueChangeMode.LAZY);
-        filter.setMinWidth("22rem");
-        filter.addValueChangeListener(e -> applyFilter());
+        AdminPage.search(filter, "audit-filter", "Find by appointment, user or action", "Find audit entries", "22rem", this::applyFilter);
 
         grid.setId("audit-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);

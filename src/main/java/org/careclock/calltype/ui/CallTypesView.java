@@ -4,7 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -12,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.careclock.base.ui.AdminPage;
 import org.careclock.base.ui.Durations;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
@@ -43,11 +43,7 @@ public class CallTypesView extends VerticalLayout {
         Button create = new Button("New call type", VaadinIcon.PLUS.create(), e -> open(null));
         create.setId("new-call-type");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout header = new HorizontalLayout(new H2("Call types"), create);
-        header.addClassName("view-header");
-        header.setWidthFull();
-        header.setAlignItems(Alignment.CENTER);
-        header.setJustifyContentMode(JustifyContentMode.BETWEEN);
+        HorizontalLayout header = AdminPage.header("Call types", create);
 
         Paragraph intro = new Paragraph("Each appointment has a type: its time budget, the alerts before the end, "
                 + "the extensions staff may give, what happens when someone is left alone, and what each role may do. "

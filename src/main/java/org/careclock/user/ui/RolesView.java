@@ -4,7 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -13,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.careclock.base.ui.AdminPage;
 import org.careclock.security.CurrentUser;
 import org.careclock.security.Roles;
 import org.careclock.user.RoleInfo;
@@ -37,11 +37,7 @@ public class RolesView extends VerticalLayout {
         Button create = new Button("New role", VaadinIcon.PLUS.create(), e -> open(null));
         create.setId("new-role");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout header = new HorizontalLayout(new H2("Roles"), create);
-        header.addClassName("view-header");
-        header.setWidthFull();
-        header.setAlignItems(Alignment.CENTER);
-        header.setJustifyContentMode(JustifyContentMode.BETWEEN);
+        HorizontalLayout header = AdminPage.header("Roles", create);
         Paragraph intro = new Paragraph("Every user has one role. What a role may do in a call is set per call type, "
                 + "on the Call types page.");
         intro.addClassName("muted");
