@@ -1,23 +1,18 @@
 package org.careclock.call.ui;
 
-import com.vaadin.flow.component.ComponentEvent;
-import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.shared.Registration;
 import org.careclock.base.ConflictException;
 import org.careclock.base.InvalidInputException;
 import org.careclock.base.ui.Durations;
 import org.careclock.base.ui.ConfirmDelete;
+import org.careclock.base.ui.EditorDialog;
 import org.careclock.base.ui.FormErrors;
-import org.careclock.base.ui.Notifications;
 import org.careclock.call.CallDetails;
 import org.careclock.call.CallService;
 import org.careclock.call.CallState;
@@ -43,14 +38,9 @@ import java.util.function.Supplier;
  * Schedules an appointment (type, id, title, members, start, optional duration override) or
  * edits one (title, start, members, override) and deletes it. Times are in the browser's zone.
  */
-class AppointmentEditor extends Dialog {
+class AppointmentEditor extends EditorDialog {
 
     /** An appointment was scheduled, changed or deleted. */
-    static class ChangedEvent extends ComponentEvent<AppointmentEditor> {
-        ChangedEvent(AppointmentEditor source) {
-            super(source, false);
-        }
-    }
 
     private final CallService calls;
     private final Supplier<Actor> actor;
@@ -142,23 +132,8 @@ class AppointmentEditor extends Dialog {
         form.setColspan(members, 2);
         add(errors.message(), form);
 
-        Button save = new Button(existing == null ? "Schedule" : "Save", e -> save());
-        save.setId("save-appointment");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", e -> close());
-        cancel.setId("cancel-appointment");
-        if (existing != null) {
-            Button delete = new Button("Delete…", e -> confirmDelete());
-            delete.setId("delete-appointment");
-            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            delete.addClassName("footer-start");
-            getFooter().add(delete);
-        }
-        getFooter().add(cancel, save);
-    }
-
-    Registration addChangedListener(ComponentEventListener<ChangedEvent> listener) {
-        return addListener(ChangedEvent.class, listener);
+        footer("appointment", existing == null ? "Schedule" : "Save", this::save,
+                existing == null ? null : deleteButton("appointment", this::confirmDelete));
     }
 
     /** A fresh id to start from, such as "appt-k3x9qz"; the admin may type another. */
@@ -201,9 +176,7 @@ class AppointmentEditor extends Dialog {
             }
         });
         if (saved != null) {
-            Notifications.success("Appointment " + saved.displayName() + " saved");
-            fireEvent(new ChangedEvent(this));
-            close();
+            saved("Appointment " + saved.displayName() + " saved");
         }
     }
 
@@ -211,10 +184,5 @@ class AppointmentEditor extends Dialog {
         ConfirmDelete.ask("confirm-delete-appointment", "appointment " + existing.displayName(),
                 "Its members will no longer see it. An appointment in progress cannot be deleted.",
                 () -> errors.attempt(() -> calls.delete(actor.get(), existing.cid())), this::changedAndClose);
-    }
-
-    private void changedAndClose() {
-        fireEvent(new ChangedEvent(this));
-        close();
     }
 }

@@ -1,11 +1,7 @@
 package org.careclock.calltype.ui;
 
-import com.vaadin.flow.component.ComponentEvent;
-import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -17,12 +13,11 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.shared.Registration;
 import org.careclock.base.InvalidInputException;
 import org.careclock.base.ui.Durations;
 import org.careclock.base.ui.ConfirmDelete;
+import org.careclock.base.ui.EditorDialog;
 import org.careclock.base.ui.FormErrors;
-import org.careclock.base.ui.Notifications;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
 import org.careclock.calltype.Capability;
@@ -47,14 +42,9 @@ import java.util.stream.Collectors;
  * the grants as a role × capability matrix. A refusal of the service is shown next to its field
  * and what the admin typed stays in the form.
  */
-class CallTypeEditor extends Dialog {
+class CallTypeEditor extends EditorDialog {
 
     /** The type was saved or deleted; the list should be read again. */
-    static class ChangedEvent extends ComponentEvent<CallTypeEditor> {
-        ChangedEvent(CallTypeEditor source) {
-            super(source, false);
-        }
-    }
 
     static final String THRESHOLDS = "alert_thresholds_seconds";
     static final String STEPS = "extension_steps_seconds";
@@ -134,23 +124,8 @@ class CallTypeEditor extends Dialog {
         matrixScroll.addClassName("grants-scroll");
         add(errors.message(), form, grantsTitle, grantsNote, matrixScroll, grantsError);
 
-        Button save = new Button(creating ? "Create" : "Save", e -> save());
-        save.setId("save-call-type");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", e -> close());
-        cancel.setId("cancel-call-type");
-        if (!creating) {
-            Button delete = new Button("Delete…", e -> confirmDelete(existing.name()));
-            delete.setId("delete-call-type");
-            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            delete.addClassName("footer-start");
-            getFooter().add(delete);
-        }
-        getFooter().add(cancel, save);
-    }
-
-    Registration addChangedListener(ComponentEventListener<ChangedEvent> listener) {
-        return addListener(ChangedEvent.class, listener);
+        footer("call-type", creating ? "Create" : "Save", this::save,
+                creating ? null : deleteButton("call-type", () -> confirmDelete(existing.name())));
     }
 
     private NativeTable grantsMatrix(List<RoleInfo> roles, CallTypeSettings start) {
@@ -228,20 +203,13 @@ class CallTypeEditor extends Dialog {
         if (saved == null) {
             return;
         }
-        Notifications.success("Call type " + saved.name() + " saved");
-        fireEvent(new ChangedEvent(this));
-        close();
+        saved("Call type " + saved.name() + " saved");
     }
 
     private void confirmDelete(String typeName) {
         ConfirmDelete.ask("confirm-delete-call-type", "call type " + typeName,
                 "Appointments can no longer be scheduled with it. A type that appointments use cannot be deleted.",
                 () -> errors.attempt(() -> types.delete(actor.get(), typeName)), this::changedAndClose);
-    }
-
-    private void changedAndClose() {
-        fireEvent(new ChangedEvent(this));
-        close();
     }
 
     private Map<String, Set<Capability>> grants() {

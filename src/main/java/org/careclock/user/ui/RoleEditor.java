@@ -1,17 +1,12 @@
 package org.careclock.user.ui;
 
-import com.vaadin.flow.component.ComponentEvent;
-import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.shared.Registration;
 import org.careclock.base.ui.ConfirmDelete;
+import org.careclock.base.ui.EditorDialog;
 import org.careclock.base.ui.FormErrors;
-import org.careclock.base.ui.Notifications;
 import org.careclock.security.Actor;
 import org.careclock.user.RoleInfo;
 import org.careclock.user.RoleService;
@@ -19,14 +14,9 @@ import org.careclock.user.RoleService;
 import java.util.function.Supplier;
 
 /** Adds a role, or edits a role's description and deletes it. */
-class RoleEditor extends Dialog {
+class RoleEditor extends EditorDialog {
 
     /** A role was added, changed or deleted. */
-    static class ChangedEvent extends ComponentEvent<RoleEditor> {
-        ChangedEvent(RoleEditor source) {
-            super(source, false);
-        }
-    }
 
     private final RoleService roles;
     private final Supplier<Actor> actor;
@@ -68,23 +58,8 @@ class RoleEditor extends Dialog {
             add(note);
         }
 
-        Button save = new Button(existing == null ? "Add role" : "Save", e -> save());
-        save.setId("save-role");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", e -> close());
-        cancel.setId("cancel-role");
-        if (existing != null && !existing.builtIn()) {
-            Button delete = new Button("Delete…", e -> confirmDelete());
-            delete.setId("delete-role");
-            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            delete.addClassName("footer-start");
-            getFooter().add(delete);
-        }
-        getFooter().add(cancel, save);
-    }
-
-    Registration addChangedListener(ComponentEventListener<ChangedEvent> listener) {
-        return addListener(ChangedEvent.class, listener);
+        footer("role", existing == null ? "Add role" : "Save", this::save,
+                existing != null && !existing.builtIn() ? deleteButton("role", this::confirmDelete) : null);
     }
 
     private void save() {
@@ -92,9 +67,7 @@ class RoleEditor extends Dialog {
                 ? roles.add(actor.get(), name.getValue().strip(), description.getValue())
                 : roles.describe(actor.get(), existing.name(), description.getValue()));
         if (saved != null) {
-            Notifications.success("Role " + saved.name() + " saved");
-            fireEvent(new ChangedEvent(this));
-            close();
+            saved("Role " + saved.name() + " saved");
         }
     }
 
@@ -102,10 +75,5 @@ class RoleEditor extends Dialog {
         ConfirmDelete.ask("confirm-delete-role", "role " + existing.name(),
                 "Its grants in every call type go with it. A role that users still have cannot be deleted.",
                 () -> errors.attempt(() -> roles.delete(actor.get(), existing.name())), this::changedAndClose);
-    }
-
-    private void changedAndClose() {
-        fireEvent(new ChangedEvent(this));
-        close();
     }
 }

@@ -1,7 +1,5 @@
 package org.careclock.user.ui;
 
-import com.vaadin.flow.component.ComponentEvent;
-import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -11,8 +9,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.shared.Registration;
 import org.careclock.base.InvalidInputException;
+import org.careclock.base.ui.EditorDialog;
 import org.careclock.base.ui.FormErrors;
 import org.careclock.base.ui.Notifications;
 import org.careclock.security.Actor;
@@ -27,14 +25,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Creates a user (id, name, role, password, enabled) or edits one (name, role, enabled; a new password). */
-class UserEditor extends Dialog {
+class UserEditor extends EditorDialog {
 
     /** A user was created or changed. */
-    static class ChangedEvent extends ComponentEvent<UserEditor> {
-        ChangedEvent(UserEditor source) {
-            super(source, false);
-        }
-    }
 
     private final UserService users;
     private final Supplier<Actor> actor;
@@ -97,23 +90,13 @@ class UserEditor extends Dialog {
         errors.bind("id", id).bind("name", name).bind("role", role).bind("password", password);
         add(errors.message(), form);
 
-        Button save = new Button(existing == null ? "Create user" : "Save", e -> save());
-        save.setId("save-user");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", e -> close());
-        cancel.setId("cancel-user");
+        Button reset = null;
         if (existing != null) {
-            Button reset = new Button("Set a new password…", VaadinIcon.KEY.create(), e -> openPasswordDialog());
+            reset = new Button("Set a new password…", VaadinIcon.KEY.create(), e -> openPasswordDialog());
             reset.setId("reset-password");
             reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            reset.addClassName("footer-start");
-            getFooter().add(reset);
         }
-        getFooter().add(cancel, save);
-    }
-
-    Registration addChangedListener(ComponentEventListener<ChangedEvent> listener) {
-        return addListener(ChangedEvent.class, listener);
+        footer("user", existing == null ? "Create user" : "Save", this::save, reset);
     }
 
     private void save() {
@@ -129,9 +112,7 @@ class UserEditor extends Dialog {
                     role.getValue(), enabled.getValue(), null));
         });
         if (saved != null) {
-            Notifications.success("User " + saved.id() + " saved");
-            fireEvent(new ChangedEvent(this));
-            close();
+            saved("User " + saved.id() + " saved");
         }
     }
 
@@ -150,7 +131,7 @@ class UserEditor extends Dialog {
         Button set = new Button("Set password", e -> {
             if (passwordErrors.attempt(() -> users.resetPassword(actor.get(), existing.id(), newPassword.getValue()))) {
                 Notifications.success("New password set for " + existing.id());
-                fireEvent(new ChangedEvent(this));
+                changed();
                 dialog.close();
             }
         });
