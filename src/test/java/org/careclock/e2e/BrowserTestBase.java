@@ -206,6 +206,22 @@ abstract class BrowserTestBase {
         }
     }
 
+    /** The page's remaining time is the server's (the test runs in the server's JVM) within a second. */
+    protected static void assertMatchesServer(Visitor.Reading r, long deadline) {
+        long serverRemaining = deadline - r.readAt();
+        assertThat(Math.abs(r.remainingMs() - serverRemaining))
+                .as("page remaining %d ms vs server %d ms", r.remainingMs(), serverRemaining)
+                .isLessThanOrEqualTo(1_000);
+        assertThat(Math.abs(r.shownSeconds() - Math.ceil(serverRemaining / 1000.0)))
+                .as("page shows %s, server has %d ms left", r.text(), serverRemaining)
+                .isLessThanOrEqualTo(1.0);
+    }
+
+    /** A Playwright timeout that lasts until the given instant (epoch ms), at least one second. */
+    protected static double until(long epochMillis) {
+        return Math.max(1_000, epochMillis - Instant.now().toEpochMilli());
+    }
+
     /** Polls a server-side condition (no browser involved) until it holds or the time is up. */
     protected static void awaitServer(String what, Duration timeout, BooleanSupplier condition) {
         long until = System.nanoTime() + timeout.toNanos();

@@ -210,17 +210,6 @@ class SharedTimerE2E extends BrowserTestBase {
 
     // ------------------------------------------------------------------ helpers
 
-    /** The page's remaining time is the server's (the test runs in the server's JVM) within a second. */
-    private static void assertMatchesServer(Visitor.Reading r, long deadline) {
-        long serverRemaining = deadline - r.readAt();
-        assertThat(Math.abs(r.remainingMs() - serverRemaining))
-                .as("page remaining %d ms vs server %d ms", r.remainingMs(), serverRemaining)
-                .isLessThanOrEqualTo(1_000);
-        assertThat(Math.abs(r.shownSeconds() - Math.ceil(serverRemaining / 1000.0)))
-                .as("page shows %s, server has %d ms left", r.text(), serverRemaining)
-                .isLessThanOrEqualTo(1.0);
-    }
-
     /** Keeps, in the page, each time an alert element is inserted (threshold and the page's clock). */
     private static void recordAlerts(Visitor v) {
         v.page.evaluate("""
@@ -254,10 +243,5 @@ class SharedTimerE2E extends BrowserTestBase {
     private static long number(Object value) {
         assertThat(value).as("a number from the page").isInstanceOf(Number.class);
         return ((Number) value).longValue();
-    }
-
-    /** A Playwright timeout that lasts until the given instant (epoch ms), at least one second. */
-    static double until(long epochMillis) {
-        return Math.max(1_000, epochMillis - Instant.now().toEpochMilli());
     }
 }

@@ -174,7 +174,7 @@ final class Visitor implements AutoCloseable {
     /** Waits for the countdown text to change from {@code before} and answers the new reading. */
     Reading awaitNextSecond(Reading before) {
         page.waitForFunction("t => document.getElementById('countdown').textContent !== t", before.text(),
-                new Page.WaitForFunctionOptions().setTimeout(3_000));
+                new Page.WaitForFunctionOptions().setTimeout(3_000).setPollingInterval(20));
         return read();
     }
 
