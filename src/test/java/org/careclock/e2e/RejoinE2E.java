@@ -52,6 +52,10 @@ class RejoinE2E extends BrowserTestBase {
         // The list shows it in progress, counting down to the same deadline.
         assertThat(bill.page.locator("[data-cid='" + cid + "'] careclock-countdown"))
                 .hasAttribute("data-ends-at", String.valueOf(deadline));
+        long listRemaining = ((Number) bill.page.evaluate("cid => document.querySelector("
+                + "`[data-cid='${cid}'] careclock-countdown`).remainingMs()", cid)).longValue();
+        assertThat(Math.abs(listRemaining - (deadline - System.currentTimeMillis())))
+                .as("the list's countdown shows the server's remaining time").isLessThanOrEqualTo(1_000);
         bill.screenshot(shotName("1-list-while-empty"));
 
         // Back within the empty timeout: the same session, the same deadline.
