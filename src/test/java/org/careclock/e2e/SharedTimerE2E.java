@@ -8,7 +8,6 @@ import org.careclock.call.EndReason;
 import org.careclock.security.Actor;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
