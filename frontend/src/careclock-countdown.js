@@ -20,6 +20,7 @@ class CareClockCountdown extends HTMLElement {
     super();
     this._anchorServer = Date.now();
     this._anchorPerf = performance.now();
+    this._anchored = false;
     this._timer = null;
     this._onVisible = () => this._render();
   }
@@ -44,9 +45,15 @@ class CareClockCountdown extends HTMLElement {
   attributeChangedCallback(name) {
     if (name === 'data-server-now') {
       const serverNow = Number(this.getAttribute('data-server-now'));
-      if (Number.isFinite(serverNow) && serverNow > 0) {
+      const perfNow = performance.now();
+      // A value arrives after the server sent it, so it says only that the server's clock is at
+      // least that now. Keep the latest such bound: a push that waited (in a frozen background
+      // tab, on a slow network) must not set the page's idea of the server's clock back.
+      if (Number.isFinite(serverNow) && serverNow > 0
+          && (!this._anchored || serverNow - perfNow > this._anchorServer - this._anchorPerf)) {
         this._anchorServer = serverNow;
-        this._anchorPerf = performance.now();
+        this._anchorPerf = perfNow;
+        this._anchored = true;
       }
     }
     this._render();

@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -137,7 +138,9 @@ class Call {
 
     void startSession(Instant now, int maxDurationSeconds) {
         state = CallState.IN_PROGRESS;
-        sessionStartedAt = now;
+        // The column keeps microseconds; the system clock has nanoseconds. Keeping the stored value
+        // here lets the guarded end (which matches on the start) find the session it ends.
+        sessionStartedAt = now.truncatedTo(ChronoUnit.MICROS);
         endedAt = null;
         endReason = null;
         emptySince = null;
