@@ -8,6 +8,9 @@
  * once when a throttled background tab becomes visible again. The per-second text is not
  * announced to screen readers (aria-live="off"); alerts are announced elsewhere.
  *
+ * When the page becomes visible again it fires `careclock-resync`, and the server answers with a
+ * fresh `data-server-now` (a computer that slept may have paused the monotonic clock).
+ *
  * Optional `data-warn-at` / `data-danger-at` (seconds) switch `data-level` from "ok" to "warn"
  * and "danger"; at zero it is "expired".
  */
@@ -22,7 +25,13 @@ class CareClockCountdown extends HTMLElement {
     this._anchorPerf = performance.now();
     this._anchored = false;
     this._timer = null;
-    this._onVisible = () => this._render();
+    this._onVisible = () => {
+      this._render();
+      if (document.visibilityState === 'visible') {
+        // The monotonic clock may have paused (a sleeping computer): ask the server for its time.
+        this.dispatchEvent(new CustomEvent('careclock-resync'));
+      }
+    };
   }
 
   connectedCallback() {

@@ -18,7 +18,7 @@ class SignInE2E extends BrowserTestBase {
     void each_demo_role_signs_in_and_sees_what_it_should() {
         scene("s01-roles");
         Visitor admin = signedIn("admin");
-        assertThat(admin.page.getByText("Administration")).isVisible();
+        assertThat(admin.page.getByText("Administration", new Page.GetByTextOptions().setExact(true))).isVisible();
         assertThat(admin.page.locator("vaadin-side-nav-item[path='admin/call-types']")).isAttached();
         assertThat(admin.page.locator("[id^=join-]")).hasCount(0);
         assertThat(admin.page.locator(".signed-in-as")).hasText("Clinic Administrator");

@@ -147,7 +147,7 @@ public class AppointmentsView extends VerticalLayout {
 
         switch (call.state()) {
             case IN_PROGRESS -> {
-                Countdown left = new Countdown();
+                Countdown left = new Countdown(clock::instant);
                 left.show(call.session().timerEndsAt(), clock.instant());
                 Span label = new Span("left: ");
                 label.addClassName("when");

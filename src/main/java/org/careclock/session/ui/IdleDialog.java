@@ -13,13 +13,14 @@ import java.time.Instant;
 /** "You are the only participant. Stay / Leave" — the call ends when the countdown here runs out. */
 class IdleDialog extends Dialog {
 
-    private final Countdown answerBy = new Countdown();
+    private final Countdown answerBy;
     private final Button stay = new Button("Stay");
     private final Button leave = new Button("Leave");
     private Runnable onStay = () -> { };
     private Runnable onLeave = () -> { };
 
-    IdleDialog() {
+    IdleDialog(java.util.function.Supplier<Instant> serverClock) {
+        answerBy = new Countdown(serverClock);
         setHeaderTitle("Still there?");
         setCloseOnOutsideClick(false);
         setCloseOnEsc(false);

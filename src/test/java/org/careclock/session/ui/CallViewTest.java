@@ -204,4 +204,20 @@ class CallViewTest extends KaribuTest {
         MockVaadin.clientRoundtrip(false);
         assertThat(timers.present(type + ":" + id)).isEmpty();
     }
+
+    @Test
+    void a_page_that_becomes_visible_again_gets_the_servers_time_afresh() {
+        open("bill");
+        Countdown countdown = (Countdown) byId("countdown");
+        scheduler.advance(Duration.ofSeconds(90));
+        assertThat(countdown.getElement().getAttribute("data-server-now")).isEqualTo(String.valueOf(start.toEpochMilli()));
+
+        com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent(countdown.getElement(),
+                new com.vaadin.flow.dom.DomEvent(countdown.getElement(), "careclock-resync",
+                        tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()));
+
+        assertThat(countdown.getElement().getAttribute("data-server-now"))
+                .isEqualTo(String.valueOf(start.plusSeconds(90).toEpochMilli()));
+        assertThat(countdown.endsAtMillis()).isEqualTo(start.plusSeconds(3600).toEpochMilli());
+    }
 }
