@@ -24,7 +24,6 @@ class IdleDialog extends Dialog {
         setHeaderTitle("Still there?");
         setCloseOnOutsideClick(false);
         setCloseOnEsc(false);
-        setModal(true);
         answerBy.setId("idle-countdown");
         Div content = new Div(new Paragraph("You are the only participant. Stay in the call, or leave?"),
                 new Paragraph(new Span("Without an answer the call ends in "), answerBy));
