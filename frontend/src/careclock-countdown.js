@@ -8,6 +8,9 @@
  * once when a throttled background tab becomes visible again. The per-second text is not
  * announced to screen readers (aria-live="off"); alerts are announced elsewhere.
  *
+ * When the page becomes visible again it fires `careclock-resync`, and the server answers with a
+ * fresh `data-server-now` (a computer that slept may have paused the monotonic clock).
+ *
  * Optional `data-warn-at` / `data-danger-at` (seconds) switch `data-level` from "ok" to "warn"
  * and "danger"; at zero it is "expired".
  */
@@ -20,8 +23,15 @@ class CareClockCountdown extends HTMLElement {
     super();
     this._anchorServer = Date.now();
     this._anchorPerf = performance.now();
+    this._anchored = false;
     this._timer = null;
-    this._onVisible = () => this._render();
+    this._onVisible = () => {
+      this._render();
+      if (document.visibilityState === 'visible') {
+        // The monotonic clock may have paused (a sleeping computer): ask the server for its time.
+        this.dispatchEvent(new CustomEvent('careclock-resync'));
+      }
+    };
   }
 
   connectedCallback() {
@@ -44,9 +54,15 @@ class CareClockCountdown extends HTMLElement {
   attributeChangedCallback(name) {
     if (name === 'data-server-now') {
       const serverNow = Number(this.getAttribute('data-server-now'));
-      if (Number.isFinite(serverNow) && serverNow > 0) {
+      const perfNow = performance.now();
+      // A value arrives after the server sent it, so it says only that the server's clock is at
+      // least that now. Keep the latest such bound: a push that waited (in a frozen background
+      // tab, on a slow network) must not set the page's idea of the server's clock back.
+      if (Number.isFinite(serverNow) && serverNow > 0
+          && (!this._anchored || serverNow - perfNow > this._anchorServer - this._anchorPerf)) {
         this._anchorServer = serverNow;
-        this._anchorPerf = performance.now();
+        this._anchorPerf = perfNow;
+        this._anchored = true;
       }
     }
     this._render();

@@ -1,6 +1,5 @@
 package org.careclock.audit;
 
-import org.careclock.base.RefusedException;
 import org.careclock.security.Actor;
 import org.careclock.session.SessionEvent;
 import org.springframework.context.event.EventListener;
@@ -16,6 +15,8 @@ import java.util.List;
  */
 @Service
 public class AuditService {
+
+    private static final String ADMINS_ONLY = "Only administrators may read the audit log";
 
     private final AuditRepository audit;
 
@@ -39,20 +40,15 @@ public class AuditService {
     /** The newest entries first, for administrators. */
     @Transactional(readOnly = true)
     public List<AuditEntry> latest(Actor actor, int limit) {
-        requireAdmin(actor);
+        Actor.requireAdmin(actor, ADMINS_ONLY);
         return audit.findAllByOrderByIdDesc(PageRequest.of(0, Math.max(1, Math.min(limit, 1000))))
                 .stream().map(AuditEvent::toEntry).toList();
     }
 
     @Transactional(readOnly = true)
     public List<AuditEntry> ofCall(Actor actor, String cid) {
-        requireAdmin(actor);
+        Actor.requireAdmin(actor, ADMINS_ONLY);
         return audit.findByCidOrderByIdAsc(cid).stream().map(AuditEvent::toEntry).toList();
     }
 
-    private static void requireAdmin(Actor actor) {
-        if (actor == null || !actor.isAdmin()) {
-            throw new RefusedException("Only administrators may read the audit log");
-        }
-    }
 }

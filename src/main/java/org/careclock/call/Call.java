@@ -9,13 +9,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 @Entity
 @Table(name = "calls")
@@ -70,8 +71,9 @@ class Call {
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "call_members", joinColumns = @JoinColumn(name = "cid"))
+    @OrderColumn(name = "position")
     @Column(name = "user_id")
-    private Set<String> members = new LinkedHashSet<>();
+    private List<String> members = new ArrayList<>();
 
     @Version
     private long version;
@@ -100,7 +102,7 @@ class Call {
         return state;
     }
 
-    Set<String> members() {
+    List<String> members() {
         return members;
     }
 
@@ -136,7 +138,9 @@ class Call {
 
     void startSession(Instant now, int maxDurationSeconds) {
         state = CallState.IN_PROGRESS;
-        sessionStartedAt = now;
+        // The column keeps microseconds; the system clock has nanoseconds. Keeping the stored value
+        // here lets the guarded end (which matches on the start) find the session it ends.
+        sessionStartedAt = now.truncatedTo(ChronoUnit.MICROS);
         endedAt = null;
         endReason = null;
         emptySince = null;

@@ -28,6 +28,8 @@ import java.util.Optional;
 @Transactional(readOnly = true)
 public class CallService {
 
+    private static final String ADMINS_ONLY = "Only administrators may manage appointments";
+
     public static final int TITLE_MAX = 200;
     public static final String NOT_FOUND = "Appointment not found";
 
@@ -47,6 +49,10 @@ public class CallService {
     public record Obtained(CallDetails call, boolean created) {
     }
 
+    /** The result of {@link #endIfNotStarted}: the call, and whether this request ended it. */
+    public record Closed(CallDetails call, boolean ended) {
+    }
+
     /** The caller's own appointments (those they are a member of), soonest first. */
     public List<CallDetails> listMine(Actor actor) {
         if (actor.userId() == null) {
@@ -58,7 +64,7 @@ public class CallService {
 
     /** Every appointment, for administrators. */
     public List<CallDetails> listAll(Actor actor) {
-        requireAdmin(actor);
+        Actor.requireAdmin(actor, ADMINS_ONLY);
         return calls.findAll().stream().map(this::details).sorted(byStart()).toList();
     }
 
@@ -108,7 +114,7 @@ public class CallService {
     /** Changes what an administrator may change before or between sessions. */
     @Transactional
     public CallDetails update(Actor actor, String cid, NewCall changes) {
-        requireAdmin(actor);
+        Actor.requireAdmin(actor, ADMINS_ONLY);
         Call call = calls.findForUpdate(cid).orElseThrow(() -> new NotFoundException(NOT_FOUND));
         if (call.state() == CallState.IN_PROGRESS
                 && !java.util.Objects.equals(changes.maxDurationOverride(), call.maxDurationOverride())) {
@@ -139,9 +145,33 @@ public class CallService {
         return details(call);
     }
 
+    /**
+     * Ends an appointment whose session never started: {@code SCHEDULED → ENDED} now, with
+     * {@link EndReason#ENDED_BY_USER}, under the row lock (a join at the same moment either
+     * starts the session first or finds the call ended). Needs an administrator or
+     * {@code end-call} in the call's type. Answers the call and whether this request ended it:
+     * an ended call is answered unchanged, and a running session is left alone — end that
+     * through the session timer service, which tells the open pages.
+     */
+    @Transactional
+    public Closed endIfNotStarted(Actor actor, String type, String id) {
+        Call call = calls.findForUpdate(Cid.of(type, id)).filter(c -> canSee(actor, c))
+                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        if (!actor.isAdmin() && !types.capabilitiesOf(call.type(), actor.role()).contains(Capability.END_CALL)) {
+            throw new RefusedException("Your role may not end calls of this type");
+        }
+        if (call.state() != CallState.SCHEDULED) {
+            return new Closed(details(call), false);
+        }
+        // Stored with microsecond precision; answer what a later read will see.
+        call.end(EndReason.ENDED_BY_USER, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        calls.flush();
+        return new Closed(details(call), true);
+    }
+
     @Transactional
     public void delete(Actor actor, String cid) {
-        requireAdmin(actor);
+        Actor.requireAdmin(actor, ADMINS_ONLY);
         Call call = calls.findForUpdate(cid).orElseThrow(() -> new NotFoundException(NOT_FOUND));
         if (call.state() == CallState.IN_PROGRESS) {
             throw new ConflictException("The appointment is in progress and cannot be deleted");
@@ -186,9 +216,4 @@ public class CallService {
                 .thenComparing(CallDetails::cid);
     }
 
-    private static void requireAdmin(Actor actor) {
-        if (actor == null || !actor.isAdmin()) {
-            throw new RefusedException("Only administrators may manage appointments");
-        }
-    }
 }

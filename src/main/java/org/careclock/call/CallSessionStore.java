@@ -39,11 +39,14 @@ public class CallSessionStore {
     }
 
     /**
-     * Starts a session if none runs (the first join, or a fresh one after the end), with the
+     * Starts a session if none runs (the first join, or — when allowed — a fresh one after the end), with the
      * effective budget: the given override, else the call's override, else the type's value.
      */
-    public SessionRecord startIfNotRunning(String cid, Instant now, Integer joinOverride) {
+    public SessionRecord startIfNotRunning(String cid, Instant now, Integer joinOverride, boolean mayRestartEnded) {
         Call call = calls.findForUpdate(cid).orElseThrow(() -> new NotFoundException(CallService.NOT_FOUND));
+        if (call.state() == CallState.ENDED && !mayRestartEnded) {
+            throw new RefusedException("This appointment has ended and cannot be joined again");
+        }
         if (call.state() != CallState.IN_PROGRESS) {
             int max = joinOverride != null ? joinOverride
                     : call.maxDurationOverride() != null ? call.maxDurationOverride() : typeMax(call);

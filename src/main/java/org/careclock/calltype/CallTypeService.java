@@ -3,7 +3,6 @@ package org.careclock.calltype;
 import org.careclock.base.ConflictException;
 import org.careclock.base.InvalidInputException;
 import org.careclock.base.NotFoundException;
-import org.careclock.base.RefusedException;
 import org.careclock.base.Validation;
 import org.careclock.security.Actor;
 import org.careclock.user.RoleService;
@@ -28,6 +27,8 @@ import java.util.regex.Pattern;
 @Service
 @Transactional(readOnly = true)
 public class CallTypeService {
+
+    private static final String ADMINS_ONLY = "Only administrators may change call types";
 
     public static final Pattern NAME = Pattern.compile("^[a-z0-9_-]{1,64}$");
     public static final int NAME_MAX = 64;
@@ -60,7 +61,7 @@ public class CallTypeService {
 
     @Transactional
     public CallTypeSettings create(Actor actor, CallTypeSettings settings) {
-        requireAdmin(actor);
+        Actor.requireAdmin(actor, ADMINS_ONLY);
         CallTypeSettings clean = validate(settings);
         if (types.existsById(clean.name())) {
             throw new ConflictException("Call type " + clean.name() + " already exists");
@@ -72,17 +73,16 @@ public class CallTypeService {
 
     @Transactional
     public CallTypeSettings update(Actor actor, CallTypeSettings settings) {
-        requireAdmin(actor);
-        CallType type = types.findById(settings.name())
-                .orElseThrow(() -> new NotFoundException("Call type " + settings.name() + " does not exist"));
+        Actor.requireAdmin(actor, ADMINS_ONLY);
+        CallType type = existing(settings.name());
         type.apply(validate(settings));
         return types.saveAndFlush(type).toSettings();
     }
 
     @Transactional
     public void delete(Actor actor, String name) {
-        requireAdmin(actor);
-        CallType type = types.findById(name).orElseThrow(() -> new NotFoundException("Call type " + name + " does not exist"));
+        Actor.requireAdmin(actor, ADMINS_ONLY);
+        CallType type = existing(name);
         long inUse = types.countCallsOfType(name);
         if (inUse > 0) {
             throw new ConflictException("Call type " + name + " is used by " + inUse
@@ -146,9 +146,9 @@ public class CallTypeService {
         return out;
     }
 
-    private static void requireAdmin(Actor actor) {
-        if (actor == null || !actor.isAdmin()) {
-            throw new RefusedException("Only administrators may change call types");
-        }
+    private CallType existing(String name) {
+        return (name == null ? Optional.<CallType>empty() : types.findById(name))
+                .orElseThrow(() -> new NotFoundException("Call type " + name + " does not exist"));
     }
+
 }

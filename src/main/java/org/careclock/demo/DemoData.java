@@ -14,11 +14,9 @@ import org.careclock.user.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -32,14 +30,13 @@ import java.util.Set;
 
 /**
  * Demo users, call types and appointments for the embedded default profile, created at the
- * first start. The passwords are listed in the README; {@code careclock.demo.password}, when
+ * first start — before the web server takes requests, so nothing can race them. The passwords are listed in the README; {@code careclock.demo.password}, when
  * set, gives every demo user that password instead (applied at every start).
  */
 @Component
 @Profile("!postgres")
 @ConditionalOnProperty(name = "careclock.demo.enabled", havingValue = "true")
-@Order(10)
-class DemoData implements ApplicationRunner {
+class DemoData implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -68,7 +65,7 @@ class DemoData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         boolean first = !users.exists("admin");
         for (List<String> a : ACCOUNTS) {
             String password = !demoPassword.isBlank() ? demoPassword : first ? a.get(3) : null;
@@ -97,7 +94,7 @@ class DemoData implements ApplicationRunner {
         Instant lastWeek = today.minus(Duration.ofDays(6));
         calls.create(admin, new NewCall("appointment", "first-visit", "First visit",
                 List.of("dr-lecter", "bill"), "dr-lecter", lastWeek, null));
-        var past = sessions.startIfNotRunning(Cid.of("appointment", "first-visit"), lastWeek, null);
+        var past = sessions.startIfNotRunning(Cid.of("appointment", "first-visit"), lastWeek, null, false);
         sessions.end(past.cid(), past.startedAt(), EndReason.TIMER_EXPIRED, past.timerEndsAt());
         log.info("Demo data created: users {}, appointment:test-call and more (passwords in the README)",
                 ACCOUNTS.stream().map(a -> a.get(0)).toList());

@@ -1,5 +1,7 @@
 package org.careclock.security;
 
+import org.careclock.base.RefusedException;
+
 /** Who is acting: a signed-in user with their role, or the server-side API. */
 public record Actor(String userId, String role, boolean server) {
 
@@ -14,6 +16,13 @@ public record Actor(String userId, String role, boolean server) {
 
     public boolean isAdmin() {
         return server || Roles.ADMIN.equals(role);
+    }
+
+    /** Refuses, with {@code message}, anyone but an administrator or the API (and a missing actor). */
+    public static void requireAdmin(Actor actor, String message) {
+        if (actor == null || !actor.isAdmin()) {
+            throw new RefusedException(message);
+        }
     }
 
     /** A name for the audit log. */

@@ -243,11 +243,11 @@ public class SessionTimerService {
             throw new InvalidInputException("max_duration_seconds",
                     "max_duration_seconds must be between 0 and " + limit);
         }
-        CallRuntime rt = runtimes.get(call.cid());
-        if (rt == null || call.state() != CallState.IN_PROGRESS) {
+        if (call.state() != CallState.IN_PROGRESS) {
             calls.changeOverride(actor, call.cid(), seconds);
             return snapshot(call.cid());
         }
+        CallRuntime rt = running(call.cid());
         return locked(rt, () -> {
             requireRunning(rt);
             applyNewMax(rt, max -> seconds, actor.label(), "changed");
@@ -273,6 +273,38 @@ public class SessionTimerService {
             endSession(target, EndReason.ENDED_BY_USER, actor.label());
             return null;
         });
+    }
+
+    /**
+     * Ends the call for good, whatever its state (the API's mark_ended): a running session
+     * ends like {@link #end}, a call that never started is closed, an ended one is left as it
+     * is. Needs {@code end-call}. Every page and list of the call hears it.
+     */
+    public CallDetails close(Actor actor, String type, String id) {
+        requireCapability(actor, type, Capability.END_CALL, "Your role may not end calls of this type");
+        for (int round = 0; round < 3; round++) {
+            CallDetails call = calls.getVisible(actor, type, id);
+            if (call.state() == CallState.ENDED) {
+                return call;
+            }
+            if (call.state() == CallState.IN_PROGRESS) {
+                try {
+                    end(actor, type, id);
+                } catch (RefusedException endedMeanwhile) {
+                    continue;
+                }
+                return calls.getVisible(actor, type, id);
+            }
+            CallService.Closed closed = calls.endIfNotStarted(actor, type, id);
+            if (closed.ended()) {
+                events.publish(new SessionEvent.CallEnded(closed.call().cid(), EndReason.ENDED_BY_USER,
+                        closed.call().endedAt(), actor.label()));
+            }
+            if (closed.call().state() != CallState.IN_PROGRESS) {
+                return closed.call();
+            }
+        }
+        throw new org.careclock.base.ConflictException("The call changed state during the request; try again");
     }
 
     // ------------------------------------------------------------------ recovery
@@ -320,7 +352,7 @@ public class SessionTimerService {
                 throw new RefusedException("This appointment has ended and cannot be joined again");
             }
             Instant now = clock.instant();
-            SessionRecord record = before.running() ? before : store.startIfNotRunning(cid, now, overrideSeconds);
+            SessionRecord record = before.running() ? before : store.startIfNotRunning(cid, now, overrideSeconds, mayRestart);
             CallTypeSettings type = store.typeOf(cid);
             CallRuntime rt = new CallRuntime(cid, record.startedAt(), type, record.timerEndsAt(), record.maxDurationSeconds());
             rt.lock.lock();
@@ -480,7 +512,9 @@ public class SessionTimerService {
                         + (CallTypeSettings.MAX_SECONDS + typeMax) + " seconds in all");
             }
             if (next > 0 && !rt.startedAt.plusSeconds(next).isAfter(now)) {
-                throw new RefusedException("That duration would end the call at or before now");
+                throw new InvalidInputException("max_duration_seconds",
+                        "That duration would end the call at or before now; choose more than "
+                                + java.time.Duration.between(rt.startedAt, now).toSeconds() + " seconds");
             }
             return next;
         });

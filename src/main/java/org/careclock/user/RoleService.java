@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Roles are data: admins add and describe them; the three built-in roles cannot be removed. */
@@ -59,10 +60,23 @@ public class RoleService {
                 .orElseGet(() -> roles.save(new Role(name, text, false)).toInfo());
     }
 
+    /**
+     * Adds a new role for the admin page: unlike {@link #create}, a name that is already taken
+     * is refused rather than answered.
+     */
+    @Transactional
+    public RoleInfo add(Actor actor, String name, String description) {
+        requireAdmin(actor);
+        if (name != null && roles.existsById(name)) {
+            throw new InvalidInputException("name", "A role named " + name + " already exists");
+        }
+        return create(actor, name, description);
+    }
+
     @Transactional
     public RoleInfo describe(Actor actor, String name, String description) {
         requireAdmin(actor);
-        Role role = roles.findById(name).orElseThrow(() -> new NotFoundException("Role " + name + " does not exist"));
+        Role role = find(name);
         String text = description == null ? "" : description.strip();
         if (text.length() > DESCRIPTION_MAX) {
             throw new InvalidInputException("description", "description may have at most " + DESCRIPTION_MAX + " characters");
@@ -74,7 +88,7 @@ public class RoleService {
     @Transactional
     public void delete(Actor actor, String name) {
         requireAdmin(actor);
-        Role role = roles.findById(name).orElseThrow(() -> new NotFoundException("Role " + name + " does not exist"));
+        Role role = find(name);
         if (role.builtIn()) {
             throw new ConflictException("The built-in role " + name + " cannot be deleted");
         }
@@ -84,9 +98,12 @@ public class RoleService {
         roles.delete(role);
     }
 
+    private Role find(String name) {
+        return (name == null ? Optional.<Role>empty() : roles.findById(name))
+                .orElseThrow(() -> new NotFoundException("Role " + name + " does not exist"));
+    }
+
     static void requireAdmin(Actor actor) {
-        if (actor == null || !actor.isAdmin()) {
-            throw new RefusedException("Only administrators may change roles and users");
-        }
+        Actor.requireAdmin(actor, "Only administrators may change roles and users");
     }
 }

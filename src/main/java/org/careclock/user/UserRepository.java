@@ -8,5 +8,7 @@ interface UserRepository extends JpaRepository<AppUser, String> {
 
     boolean existsByRole(String role);
 
+    long countByRoleAndEnabledTrue(String role);
+
     List<AppUser> findAllByOrderByIdAsc();
 }

@@ -5,6 +5,7 @@ import org.careclock.base.NotFoundException;
 import org.careclock.base.RefusedException;
 import org.careclock.base.Validation;
 import org.careclock.security.Actor;
+import org.careclock.security.Roles;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,7 +59,7 @@ public class UserService {
 
     /** For sign-in only. */
     public Optional<Credentials> credentials(String id) {
-        return users.findById(id).map(u -> new Credentials(u.id(), u.role(), u.passwordHash(), u.enabled()));
+        return id == null ? Optional.empty() : users.findById(id).map(u -> new Credentials(u.id(), u.role(), u.passwordHash(), u.enabled()));
     }
 
     @Transactional
@@ -80,7 +81,7 @@ public class UserService {
     @Transactional
     public UserInfo update(Actor actor, UserForm form) {
         RoleService.requireAdmin(actor);
-        AppUser user = users.findById(form.id()).orElseThrow(() -> new NotFoundException("User " + form.id() + " does not exist"));
+        AppUser user = existing(form.id());
         String name = Validation.requireText("name", form.displayName(), NAME_MAX);
         String role = requireRole(form.role());
         if (actor.userId() != null && actor.userId().equals(user.id())) {
@@ -91,6 +92,7 @@ public class UserService {
                 throw new RefusedException("You cannot take the admin role from your own account");
             }
         }
+        keepAnAdministrator(user, role, form.enabled());
         String hash = form.password() == null || form.password().isEmpty() ? null : encode(form.password());
         user.rename(name);
         user.assignRole(role);
@@ -117,6 +119,7 @@ public class UserService {
         return forms.stream().map(form -> {
             String name = form.displayName() == null || form.displayName().isBlank() ? form.id() : form.displayName().strip();
             AppUser user = users.findById(form.id()).orElseGet(() -> new AppUser(form.id(), name, form.role()));
+            keepAnAdministrator(user, form.role(), user.enabled());
             user.rename(name);
             user.assignRole(form.role());
             return users.save(user).toInfo();
@@ -126,10 +129,11 @@ public class UserService {
     @Transactional
     public UserInfo setEnabled(Actor actor, String id, boolean enabled) {
         RoleService.requireAdmin(actor);
-        AppUser user = users.findById(id).orElseThrow(() -> new NotFoundException("User " + id + " does not exist"));
+        AppUser user = existing(id);
         if (!enabled && id.equals(actor.userId())) {
             throw new RefusedException("You cannot disable your own account");
         }
+        keepAnAdministrator(user, user.role(), enabled);
         user.setEnabled(enabled);
         return user.toInfo();
     }
@@ -137,7 +141,7 @@ public class UserService {
     @Transactional
     public void resetPassword(Actor actor, String id, String password) {
         RoleService.requireAdmin(actor);
-        AppUser user = users.findById(id).orElseThrow(() -> new NotFoundException("User " + id + " does not exist"));
+        AppUser user = existing(id);
         user.setPasswordHash(encode(password));
     }
 
@@ -152,6 +156,20 @@ public class UserService {
             user.setPasswordHash(passwordEncoder.encode(rawPassword));
         }
         return users.save(user).toInfo();
+    }
+
+    /** Refuses a change that would leave the portal without an enabled administrator. */
+    private void keepAnAdministrator(AppUser user, String newRole, boolean newEnabled) {
+        boolean isAdmin = user.enabled() && Roles.ADMIN.equals(user.role()) && users.existsById(user.id());
+        boolean staysAdmin = newEnabled && Roles.ADMIN.equals(newRole);
+        if (isAdmin && !staysAdmin && users.countByRoleAndEnabledTrue(Roles.ADMIN) <= 1) {
+            throw new RefusedException("CareClock needs at least one enabled administrator; make another user an administrator first");
+        }
+    }
+
+    private AppUser existing(String id) {
+        return (id == null ? Optional.<AppUser>empty() : users.findById(id))
+                .orElseThrow(() -> new NotFoundException("User " + id + " does not exist"));
     }
 
     private String encode(String password) {

@@ -42,7 +42,10 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveSimpleName("TimerScheduler")
                 .orShould().dependOnClassesThat().haveSimpleName("CallSessionStore")
                 .orShould().dependOnClassesThat().areAssignableTo(Thread.class)
-                .orShould().dependOnClassesThat().resideInAPackage("java.util.concurrent..");
+                .orShould().dependOnClassesThat().areAssignableTo(java.util.concurrent.Executor.class)
+                .orShould().dependOnClassesThat().areAssignableTo(java.util.concurrent.Future.class)
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Timer");
         rule.check(classes);
     }
 

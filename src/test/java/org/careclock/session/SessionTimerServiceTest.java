@@ -17,6 +17,7 @@ import org.careclock.calltype.CallTypeSettings;
 import org.careclock.security.Actor;
 import org.careclock.security.Roles;
 import org.careclock.testing.SpringTest;
+import org.careclock.testing.TestCallTypes;
 import org.careclock.testing.VirtualScheduler;
 import org.careclock.user.UserService;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,11 +72,7 @@ class SessionTimerServiceTest extends SpringTest {
     }
 
     static CallTypeSettings typeSettings(String name, int max, int idle, int prompt, int empty) {
-        EnumSet<Capability> patient = EnumSet.of(Capability.JOIN_CALL, Capability.SEND_AUDIO, Capability.SEND_VIDEO);
-        EnumSet<Capability> specialist = EnumSet.copyOf(patient);
-        specialist.addAll(EnumSet.of(Capability.UPDATE_CALL, Capability.UPDATE_CALL_SETTINGS, Capability.END_CALL));
-        return new CallTypeSettings(name, max, Map.of(Roles.SPECIALIST, specialist, Roles.PATIENT, patient),
-                List.of(1200, 300), List.of(600, 1800), idle, prompt, empty);
+        return TestCallTypes.standard(name, max, idle, prompt, empty);
     }
 
     <T extends SessionEvent> List<T> seen(Class<T> kind) {
@@ -200,8 +197,8 @@ class SessionTimerServiceTest extends SpringTest {
         timers.join(doctor, type, id, null);
         timers.join(patient, type, id, null);
         advance(600);
-        assertThatThrownBy(() -> timers.setMaxDuration(doctor, type, id, 600)).isInstanceOf(RefusedException.class);
-        assertThatThrownBy(() -> timers.setMaxDuration(doctor, type, id, 300)).isInstanceOf(RefusedException.class);
+        assertThatThrownBy(() -> timers.setMaxDuration(doctor, type, id, 600)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> timers.setMaxDuration(doctor, type, id, 300)).isInstanceOf(InvalidInputException.class);
         SessionView view = timers.setMaxDuration(doctor, type, id, 601);
         assertThat(view.timerEndsAt()).isEqualTo(view.startedAt().plusSeconds(601));
         advance(1);

@@ -18,7 +18,7 @@ public final class BrowserTime {
     private BrowserTime() {
     }
 
-    /** Calls back with the browser's zone: at once if known, else when the browser answers. */
+    /** Calls back with the browser's zone (the server's own when the browser did not tell it). */
     public static void withZone(UI ui, Consumer<ZoneId> action) {
         VaadinSession session = ui.getSession();
         ZoneId known = session == null ? null : (ZoneId) session.getAttribute(KEY);
@@ -26,18 +26,19 @@ public final class BrowserTime {
             action.accept(known);
             return;
         }
-        ui.getPage().retrieveExtendedClientDetails(details -> {
-            ZoneId zone;
-            try {
-                zone = details.getTimeZoneId() == null ? ZoneId.systemDefault() : ZoneId.of(details.getTimeZoneId());
-            } catch (RuntimeException e) {
-                zone = ZoneId.systemDefault();
+        ZoneId zone = ZoneId.systemDefault();
+        var details = ui.getPage().getExtendedClientDetails();
+        try {
+            if (details != null && details.getTimeZoneId() != null) {
+                zone = ZoneId.of(details.getTimeZoneId());
+                if (session != null) {
+                    session.setAttribute(KEY, zone);
+                }
             }
-            if (ui.getSession() != null) {
-                ui.getSession().setAttribute(KEY, zone);
-            }
-            action.accept(zone);
-        });
+        } catch (RuntimeException unknownZone) {
+            zone = ZoneId.systemDefault();
+        }
+        action.accept(zone);
     }
 
     public static String dateTime(Instant instant, ZoneId zone) {

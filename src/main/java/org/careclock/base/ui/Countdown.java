@@ -5,6 +5,7 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * The ticking countdown to a server deadline. The browser renders each second from the deadline
@@ -14,7 +15,9 @@ import java.time.Instant;
 @JsModule("./src/careclock-countdown.js")
 public class Countdown extends Component {
 
-    public Countdown() {
+    /** {@code serverClock} answers the server's "now" when the page asks for it again (see the component). */
+    public Countdown(Supplier<Instant> serverClock) {
+        getElement().addEventListener("careclock-resync", e -> anchor(serverClock.get()));
     }
 
     /** Shows the time left until {@code endsAt} (null: no time limit), anchored to the server's {@code now}. */
@@ -24,6 +27,10 @@ public class Countdown extends Component {
         } else {
             getElement().setAttribute("data-ends-at", String.valueOf(endsAt.toEpochMilli()));
         }
+        anchor(now);
+    }
+
+    private void anchor(Instant now) {
         getElement().setAttribute("data-server-now", String.valueOf(now.toEpochMilli()));
     }
 

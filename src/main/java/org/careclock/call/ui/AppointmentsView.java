@@ -6,6 +6,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -101,6 +102,10 @@ public class AppointmentsView extends VerticalLayout {
             Paragraph none = new Paragraph("You have no appointments.");
             none.addClassName("empty-note");
             add(none);
+            if (currentUser.actor().isAdmin()) {
+                add(new Paragraph(new Span("As an administrator you schedule and review every appointment under "),
+                        new Anchor("admin/appointments", "Administration → Appointments"), new Span(".")));
+            }
             return mine;
         }
         section("In progress", running, "No appointment is in progress.", c -> card(c, zone, names));
@@ -142,7 +147,7 @@ public class AppointmentsView extends VerticalLayout {
 
         switch (call.state()) {
             case IN_PROGRESS -> {
-                Countdown left = new Countdown();
+                Countdown left = new Countdown(clock::instant);
                 left.show(call.session().timerEndsAt(), clock.instant());
                 Span label = new Span("left: ");
                 label.addClassName("when");

@@ -72,12 +72,12 @@ public class CallView extends VerticalLayout implements BeforeEnterObserver, Has
     private List<Integer> thresholds = List.of();
     private ZoneId zone = ZoneId.systemDefault();
 
-    private final Countdown countdown = new Countdown();
+    private final Countdown countdown;
     private final Span clockCaption = new Span();
     private final Div alertSlot = new Div();
     private final Div participants = new Div();
     private final HorizontalLayout controls = new HorizontalLayout();
-    private final IdleDialog idleDialog = new IdleDialog();
+    private final IdleDialog idleDialog;
     private final Set<String> dismissed = new HashSet<>();
     private Instant endsAt;
 
@@ -85,6 +85,8 @@ public class CallView extends VerticalLayout implements BeforeEnterObserver, Has
         this.timers = timers;
         this.events = events;
         this.currentUser = currentUser;
+        this.countdown = new Countdown(timers::now);
+        this.idleDialog = new IdleDialog(timers::now);
         addClassNames("page", "call-view");
         setSpacing(true);
         countdown.setId("countdown");

@@ -13,17 +13,17 @@ import java.time.Instant;
 /** "You are the only participant. Stay / Leave" — the call ends when the countdown here runs out. */
 class IdleDialog extends Dialog {
 
-    private final Countdown answerBy = new Countdown();
+    private final Countdown answerBy;
     private final Button stay = new Button("Stay");
     private final Button leave = new Button("Leave");
     private Runnable onStay = () -> { };
     private Runnable onLeave = () -> { };
 
-    IdleDialog() {
+    IdleDialog(java.util.function.Supplier<Instant> serverClock) {
+        answerBy = new Countdown(serverClock);
         setHeaderTitle("Still there?");
         setCloseOnOutsideClick(false);
         setCloseOnEsc(false);
-        setModal(true);
         answerBy.setId("idle-countdown");
         Div content = new Div(new Paragraph("You are the only participant. Stay in the call, or leave?"),
                 new Paragraph(new Span("Without an answer the call ends in "), answerBy));

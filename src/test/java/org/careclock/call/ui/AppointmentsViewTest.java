@@ -55,13 +55,18 @@ class AppointmentsViewTest extends KaribuTest {
                 "dr-lecter", clock.instant().plusSeconds(3600), null));
         login("bill");
         UI.getCurrent().navigate("");
-        _assertNone(Countdown.class);
+        assertThat(_find(card(id), Countdown.class)).isEmpty();
 
         timers.join(actor("dr-lecter"), "appointment", id, null);
         MockVaadin.clientRoundtrip(false);
 
-        Countdown left = _get(Countdown.class);
+        Countdown left = _get(card(id), Countdown.class);
         assertThat(left.endsAtMillis()).isEqualTo(clock.instant().plusSeconds(3600).toEpochMilli());
         _get(Button.class, spec -> spec.withId("join-appointment-" + id).withText("Join now"));
+    }
+
+    static com.vaadin.flow.component.html.Div card(String id) {
+        return _get(com.vaadin.flow.component.html.Div.class,
+                spec -> spec.withAttribute("data-cid", "appointment:" + id));
     }
 }

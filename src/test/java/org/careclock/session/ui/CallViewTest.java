@@ -16,6 +16,7 @@ import org.careclock.security.Actor;
 import org.careclock.security.Roles;
 import org.careclock.session.SessionTimerService;
 import org.careclock.testing.KaribuTest;
+import org.careclock.testing.TestCallTypes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,11 +47,7 @@ class CallViewTest extends KaribuTest {
     @BeforeEach
     void createCall() {
         type = freshId("kt");
-        EnumSet<Capability> patient = EnumSet.of(Capability.JOIN_CALL, Capability.SEND_AUDIO, Capability.SEND_VIDEO);
-        EnumSet<Capability> specialist = EnumSet.copyOf(patient);
-        specialist.addAll(EnumSet.of(Capability.UPDATE_CALL, Capability.UPDATE_CALL_SETTINGS, Capability.END_CALL));
-        types.create(Actor.api(), new CallTypeSettings(type, 3600, Map.of(Roles.SPECIALIST, specialist, Roles.PATIENT, patient),
-                List.of(1200, 300), List.of(600, 1800), 180, 60, 300));
+        types.create(Actor.api(), TestCallTypes.standard(type, 3600, 180, 60, 300));
         id = freshId("visit");
         calls.create(Actor.api(), new NewCall(type, id, "Check-up", List.of("dr-lecter", "bill"), "dr-lecter", null, null));
         start = clock.instant();
@@ -206,5 +203,21 @@ class CallViewTest extends KaribuTest {
         UI.getCurrent().navigate("");
         MockVaadin.clientRoundtrip(false);
         assertThat(timers.present(type + ":" + id)).isEmpty();
+    }
+
+    @Test
+    void a_page_that_becomes_visible_again_gets_the_servers_time_afresh() {
+        open("bill");
+        Countdown countdown = (Countdown) byId("countdown");
+        scheduler.advance(Duration.ofSeconds(90));
+        assertThat(countdown.getElement().getAttribute("data-server-now")).isEqualTo(String.valueOf(start.toEpochMilli()));
+
+        com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent(countdown.getElement(),
+                new com.vaadin.flow.dom.DomEvent(countdown.getElement(), "careclock-resync",
+                        tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()));
+
+        assertThat(countdown.getElement().getAttribute("data-server-now"))
+                .isEqualTo(String.valueOf(start.plusSeconds(90).toEpochMilli()));
+        assertThat(countdown.endsAtMillis()).isEqualTo(start.plusSeconds(3600).toEpochMilli());
     }
 }

@@ -1,0 +1,6 @@
+package org.careclock.api;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ApiCredentialRepository extends JpaRepository<ApiCredential, Integer> {
+}

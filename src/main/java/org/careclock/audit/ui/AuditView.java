@@ -1,0 +1,148 @@
+package org.careclock.audit.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.careclock.audit.AuditEntry;
+import org.careclock.audit.AuditService;
+import org.careclock.base.ui.AdminPage;
+import org.careclock.base.ui.BrowserTime;
+import org.careclock.base.ui.Durations;
+import org.careclock.call.EndReason;
+import org.careclock.security.CurrentUser;
+import org.careclock.security.Roles;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The latest entries of the audit log: every deadline set or moved, and every end, newest first. */
+@Route("admin/audit")
+@PageTitle("Audit log · CareClock")
+@RolesAllowed(Roles.ADMIN_AUTHORITY)
+public class AuditView extends VerticalLayout {
+
+    /** How many of the newest entries the page shows. */
+    static final int LIMIT = 500;
+    private static final Pattern BUDGET = Pattern.compile("max duration (\\d{1,6}) s");
+
+    private final AuditService audit;
+    private final CurrentUser currentUser;
+    private final Grid<AuditEntry> grid = new Grid<>();
+    private final TextField filter = new TextField();
+    private ZoneId zone = ZoneId.systemDefault();
+
+    public AuditView(AuditService audit, CurrentUser currentUser) {
+        this.audit = audit;
+        this.currentUser = currentUser;
+        addClassNames("page", "admin-view");
+        setSpacing(false);
+
+        Button reload = new Button("Reload", VaadinIcon.REFRESH.create(), e -> refresh());
+        reload.setId("reload-audit");
+        reload.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout header = AdminPage.header("Audit log", reload);
+        Paragraph intro = new Paragraph("Every deadline that was set or moved (who, when, before and after) and every "
+                + "end with its reason. The newest " + LIMIT + " entries, newest first; times in your time zone.");
+        intro.addClassName("muted");
+
+        AdminPage.search(filter, "audit-filter", "Find by appointment, user or action", "Find audit entries", "22rem", this::applyFilter);
+
+        grid.setId("audit-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setHeight("36rem");
+        grid.addColumn(e -> time(e.at())).setHeader("When").setKey("at").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AuditEntry::cid).setHeader("Appointment").setKey("cid").setFlexGrow(2);
+        grid.addColumn(e -> e.actor() == null ? "CareClock" : e.actor()).setHeader("By").setKey("actor").setAutoWidth(true);
+        grid.addColumn(e -> action(e.action())).setHeader("What").setKey("action").setAutoWidth(true);
+        grid.addColumn(this::deadlines).setHeader("Deadline (before → after)").setKey("deadline").setFlexGrow(2);
+        grid.addColumn(e -> detail(e.detail())).setHeader("Detail").setKey("detail").setFlexGrow(2);
+        grid.setEmptyStateText("Nothing recorded yet.");
+
+        add(header, intro, filter, grid);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        refresh();
+        BrowserTime.withZone(attachEvent.getUI(), known -> {
+            zone = known;
+            grid.getDataProvider().refreshAll();
+        });
+    }
+
+    private void refresh() {
+        grid.setItems(audit.latest(currentUser.actor(), LIMIT));
+        applyFilter();
+    }
+
+    private void applyFilter() {
+        String text = filter.getValue().strip().toLowerCase(Locale.ROOT);
+        grid.getListDataView().setFilter(e -> text.isEmpty() || (e.cid() + " " + e.actor() + " " + e.action() + " " + action(e.action()))
+                .toLowerCase(Locale.ROOT).contains(text));
+    }
+
+    private String time(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", Locale.ENGLISH)
+                .withZone(zone).format(instant);
+    }
+
+    /** Deadlines on the entry's own day show the time only. */
+    private String deadlines(AuditEntry e) {
+        if (e.oldEndsAt() == null && e.newEndsAt() == null) {
+            return "";
+        }
+        String before = e.oldEndsAt() == null ? "none" : deadline(e.oldEndsAt(), e.at());
+        String after = e.newEndsAt() == null ? "no time limit" : deadline(e.newEndsAt(), e.at());
+        return before + " → " + after;
+    }
+
+    private String deadline(Instant deadline, Instant at) {
+        boolean sameDay = at != null && deadline.atZone(zone).toLocalDate().equals(at.atZone(zone).toLocalDate());
+        return sameDay ? DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH).withZone(zone).format(deadline)
+                : time(deadline);
+    }
+
+    /** "deadline-extended" reads "Extended"; unknown actions are shown as they are. */
+    static String action(String action) {
+        if (action == null) {
+            return "";
+        }
+        return switch (action) {
+            case "deadline-started" -> "Session started";
+            case "deadline-extended" -> "Extended";
+            case "deadline-changed" -> "Duration changed";
+            case "deadline-override" -> "Duration set at join";
+            case "ended" -> "Ended";
+            default -> action;
+        };
+    }
+
+    /** An end reason reads as its sentence, "max duration 600 s" as "Budget 10 min"; other details as they are. */
+    static String detail(String detail) {
+        if (detail == null) {
+            return "";
+        }
+        Matcher budget = BUDGET.matcher(detail);
+        if (budget.matches()) {
+            return "Budget " + Durations.human(Integer.parseInt(budget.group(1)));
+        }
+        return Arrays.stream(EndReason.values()).filter(r -> r.name().equals(detail)).findFirst()
+                .map(EndReason::description).orElse(detail);
+    }
+}

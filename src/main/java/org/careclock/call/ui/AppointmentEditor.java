@@ -1,0 +1,188 @@
+package org.careclock.call.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import org.careclock.base.ConflictException;
+import org.careclock.base.InvalidInputException;
+import org.careclock.base.ui.Durations;
+import org.careclock.base.ui.ConfirmDelete;
+import org.careclock.base.ui.EditorDialog;
+import org.careclock.base.ui.FormErrors;
+import org.careclock.call.CallDetails;
+import org.careclock.call.CallService;
+import org.careclock.call.CallState;
+import org.careclock.call.Cid;
+import org.careclock.call.NewCall;
+import org.careclock.calltype.CallTypeSettings;
+import org.careclock.security.Actor;
+import org.careclock.user.UserInfo;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * Schedules an appointment (type, id, title, members, start, optional duration override) or
+ * edits one (title, start, members, override) and deletes it. Times are in the browser's zone.
+ */
+class AppointmentEditor extends EditorDialog {
+
+    /** An appointment was scheduled, changed or deleted. */
+
+    private final CallService calls;
+    private final Supplier<Actor> actor;
+    private final CallDetails existing;
+    private final ZoneId zone;
+    private final Map<String, CallTypeSettings> typesByName = new LinkedHashMap<>();
+
+    private final Select<String> type = new Select<>();
+    private final TextField id = new TextField("Appointment id");
+    private final TextField title = new TextField("Title");
+    private final MultiSelectComboBox<String> members = new MultiSelectComboBox<>("Members");
+    private final DateTimePicker start = new DateTimePicker();
+    private final IntegerField override = new IntegerField("Duration override (seconds)");
+    private final FormErrors errors = new FormErrors("appointment-error");
+
+    /** {@code existing}: the appointment to edit, or null to schedule one; {@code now} suggests a start. */
+    AppointmentEditor(CallService calls, List<CallTypeSettings> types, List<UserInfo> users, Supplier<Actor> actor,
+                      ZoneId zone, Instant now, CallDetails existing) {
+        this.calls = calls;
+        this.actor = actor;
+        this.existing = existing;
+        this.zone = zone;
+        types.forEach(t -> typesByName.put(t.name(), t));
+        setId("appointment-dialog");
+        setHeaderTitle(existing == null ? "Schedule an appointment" : "Appointment " + existing.cid());
+        setWidth("min(40rem, 100vw)");
+        setCloseOnOutsideClick(false);
+
+        type.setId("appointment-type");
+        type.setLabel("Call type");
+        type.setItems(typesByName.keySet());
+        type.setItemLabelGenerator(name -> name + " · " + Durations.human(typesByName.get(name).maxDurationSeconds()));
+        type.addValueChangeListener(e -> refreshOverrideHelper());
+
+        id.setId("appointment-id");
+        id.setMaxLength(Cid.ID_MAX);
+        title.setId("appointment-title");
+        title.setMaxLength(CallService.TITLE_MAX);
+        title.setPlaceholder("e.g. Follow-up consultation");
+
+        Map<String, UserInfo> byId = new LinkedHashMap<>();
+        users.forEach(u -> byId.put(u.id(), u));
+        members.setId("appointment-members");
+        members.setItems(byId.keySet());
+        members.setItemLabelGenerator(uid -> {
+            UserInfo u = byId.get(uid);
+            return u == null ? uid : u.displayName() + " (" + u.id() + ", " + u.role() + (u.enabled() ? ")" : ", disabled)");
+        });
+        members.setSelectedItemsOnTop(true);
+        members.setHelperText("Who may join; patients see only appointments they are members of");
+
+        start.setId("appointment-start");
+        start.setLabel("Scheduled start");
+        start.setLocale(Locale.UK);
+        start.setHelperText("In your time zone, " + zone.getId());
+
+        override.setId("appointment-duration-override");
+        override.addValueChangeListener(e -> refreshOverrideHelper());
+
+        if (existing == null) {
+            id.setValue(suggestId());
+            id.setHelperText("Letters, digits, '_' or '-'. Cannot be changed later.");
+            id.setRequiredIndicatorVisible(true);
+            type.setRequiredIndicatorVisible(true);
+            if (typesByName.size() == 1) {
+                type.setValue(typesByName.keySet().iterator().next());
+            }
+            start.setValue(LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.HOURS).plusHours(1));
+        } else {
+            type.setValue(existing.type());
+            type.setReadOnly(true);
+            id.setValue(existing.id());
+            id.setReadOnly(true);
+            title.setValue(existing.title() == null ? "" : existing.title());
+            members.setValue(existing.members().stream().filter(byId::containsKey).toList());
+            start.setValue(existing.scheduledStart() == null ? null : LocalDateTime.ofInstant(existing.scheduledStart(), zone));
+            override.setValue(existing.maxDurationOverride());
+            if (existing.state() == CallState.IN_PROGRESS) {
+                override.setReadOnly(true);
+            }
+        }
+        refreshOverrideHelper();
+
+        errors.bind("type", type).bind("id", id).bind("title", title).bind("members", members)
+                .bind("scheduled_start", start).bind("max_duration_seconds", override);
+        FormLayout form = new FormLayout(type, id, title, members, start, override);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
+        form.setColspan(title, 2);
+        form.setColspan(members, 2);
+        add(errors.message(), form);
+
+        footer("appointment", existing == null ? "Schedule" : "Save", this::save,
+                existing == null ? null : deleteButton("appointment", this::confirmDelete));
+    }
+
+    /** A fresh id to start from, such as "appt-k3x9qz"; the admin may type another. */
+    private static String suggestId() {
+        long sixDigitsBase36 = ThreadLocalRandom.current().nextLong(60_466_176L, 2_176_782_336L);
+        return "appt-" + Long.toString(sixDigitsBase36, 36);
+    }
+
+    private void refreshOverrideHelper() {
+        if (existing != null && existing.state() == CallState.IN_PROGRESS) {
+            override.setHelperText("The session is running; extend it from the call page");
+            return;
+        }
+        CallTypeSettings t = type.getValue() == null ? null : typesByName.get(type.getValue());
+        Integer v = override.getValue();
+        if (v != null) {
+            override.setHelperText("= " + Durations.human(v) + "; empty: the call type's duration");
+        } else {
+            override.setHelperText(t == null ? "Empty: the call type's duration"
+                    : "Empty: the call type's " + Durations.human(t.maxDurationSeconds()));
+        }
+    }
+
+    private void save() {
+        CallDetails saved = errors.attempt(() -> {
+            if (type.getValue() == null) {
+                throw new InvalidInputException("type", "Choose a call type");
+            }
+            Instant when = start.getValue() == null ? null : start.getValue().atZone(zone).toInstant();
+            List<String> chosen = new ArrayList<>(members.getValue());
+            if (existing != null) {
+                return calls.update(actor.get(), existing.cid(), new NewCall(existing.type(), existing.id(),
+                        title.getValue(), chosen, null, when, override.getValue()));
+            }
+            try {
+                return calls.create(actor.get(), new NewCall(type.getValue(), id.getValue().strip(), title.getValue(),
+                        chosen, null, when, override.getValue()));
+            } catch (ConflictException e) {
+                throw new InvalidInputException("id", e.getMessage());
+            }
+        });
+        if (saved != null) {
+            saved("Appointment " + saved.displayName() + " saved");
+        }
+    }
+
+    private void confirmDelete() {
+        ConfirmDelete.ask("confirm-delete-appointment", "appointment " + existing.displayName(),
+                "Its members will no longer see it. An appointment in progress cannot be deleted.",
+                () -> errors.attempt(() -> calls.delete(actor.get(), existing.cid())), this::changedAndClose);
+    }
+}

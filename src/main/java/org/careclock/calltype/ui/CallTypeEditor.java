@@ -1,0 +1,309 @@
+package org.careclock.calltype.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
+import com.vaadin.flow.component.html.NativeTableRow;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import org.careclock.base.InvalidInputException;
+import org.careclock.base.ui.Durations;
+import org.careclock.base.ui.ConfirmDelete;
+import org.careclock.base.ui.EditorDialog;
+import org.careclock.base.ui.FormErrors;
+import org.careclock.calltype.CallTypeService;
+import org.careclock.calltype.CallTypeSettings;
+import org.careclock.calltype.Capability;
+import org.careclock.security.Actor;
+import org.careclock.security.Roles;
+import org.careclock.user.RoleInfo;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Creates or edits one call type: limits, alert thresholds, extension steps, idle settings and
+ * the grants as a role × capability matrix. A refusal of the service is shown next to its field
+ * and what the admin typed stays in the form.
+ */
+class CallTypeEditor extends EditorDialog {
+
+    /** The type was saved or deleted; the list should be read again. */
+
+    static final String THRESHOLDS = "alert_thresholds_seconds";
+    static final String STEPS = "extension_steps_seconds";
+
+    private final CallTypeService types;
+    private final Supplier<Actor> actor;
+    private final boolean creating;
+
+    private final TextField name = new TextField("Name");
+    private final IntegerField maxDuration = new IntegerField("Maximum duration (seconds)");
+    private final TextField thresholds = new TextField("Alerts (seconds before the end)");
+    private final TextField steps = new TextField("Extension steps (seconds)");
+    private final IntegerField idleTimeout = new IntegerField("Idle timeout (seconds)");
+    private final IntegerField idlePrompt = new IntegerField("Idle prompt (seconds)");
+    private final IntegerField emptyTimeout = new IntegerField("Empty timeout (seconds)");
+    private final Map<String, Map<Capability, Checkbox>> grantBoxes = new LinkedHashMap<>();
+    private final Map<String, Checkbox> derivedBoxes = new LinkedHashMap<>();
+    private final Map<IntegerField, IntFunction<String>> helpers = new LinkedHashMap<>();
+    private final Div grantsError = new Div();
+    private final FormErrors errors = new FormErrors("call-type-error");
+
+    /** {@code existing}: the type to edit, or null to create one. */
+    CallTypeEditor(CallTypeService types, List<RoleInfo> roles, Supplier<Actor> actor, CallTypeSettings existing) {
+        this.types = types;
+        this.actor = actor;
+        this.creating = existing == null;
+        CallTypeSettings start = existing != null ? existing : newTypeDefaults(roles);
+
+        setId("call-type-dialog");
+        setHeaderTitle(creating ? "New call type" : "Call type " + existing.name());
+        setWidth("min(60rem, 100vw)");
+        setCloseOnOutsideClick(false);
+
+        name.setId("call-type-name");
+        name.setMaxLength(CallTypeService.NAME_MAX);
+        name.setValue(start.name());
+        name.setReadOnly(!creating);
+        name.setHelperText(creating ? "a-z, 0-9, '_' or '-'; cannot be changed later" : "The name cannot be changed");
+        name.setRequiredIndicatorVisible(creating);
+
+        seconds(maxDuration, "call-type-max-duration", start.maxDurationSeconds(),
+                v -> v == 0 ? "0 = no time limit" : "= " + Durations.human(v) + " (0 = no time limit)");
+        list(thresholds, "call-type-alert-thresholds", start.alertThresholdsSeconds(), THRESHOLDS,
+                vs -> vs.stream().map(Durations::human).collect(Collectors.joining(", ")) + " before the end");
+        list(steps, "call-type-extension-steps", start.extensionStepsSeconds(), STEPS,
+                vs -> "Staff may add " + vs.stream().map(Durations::extension).collect(Collectors.joining(" or ")));
+        seconds(idleTimeout, "call-type-idle-timeout", start.idleTimeoutSeconds(),
+                v -> v == 0 ? "0 = a participant alone is never asked" : "A participant alone is asked after "
+                        + Durations.human(Math.max(0, v - valueOr(idlePrompt, 0))) + "; 0 = off");
+        seconds(idlePrompt, "call-type-idle-prompt", start.idlePromptSeconds(),
+                v -> "The Stay / Leave question waits " + Durations.human(v) + ", then the call ends");
+        seconds(emptyTimeout, "call-type-empty-timeout", start.emptyTimeoutSeconds(),
+                v -> "A session nobody is in ends after " + Durations.human(v));
+        idlePrompt.addValueChangeListener(e -> refreshHelper(idleTimeout));
+        refreshHelper(idleTimeout);
+
+        FormLayout form = new FormLayout(name, maxDuration, thresholds, steps, idleTimeout, idlePrompt, emptyTimeout);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
+
+        H3 grantsTitle = new H3("What each role may do");
+        grantsTitle.addClassName("section-title");
+        Paragraph grantsNote = new Paragraph("change-max-duration is not granted directly: a role holds it when it has "
+                + "both update-call and update-call-settings. Staff with it can extend a running call.");
+        grantsNote.addClassNames("muted", "note");
+        grantsError.setId("call-type-grants-error");
+
+        errors.bind("name", name)
+                .bind("max_duration_seconds", maxDuration)
+                .bind(THRESHOLDS, thresholds)
+                .bind(STEPS, steps)
+                .bind("idle_timeout_seconds", idleTimeout)
+                .bind("idle_prompt_seconds", idlePrompt)
+                .bind("empty_timeout_seconds", emptyTimeout)
+                .bind("grants", grantsError);
+
+        Div matrixScroll = new Div(grantsMatrix(roles, start));
+        matrixScroll.addClassName("grants-scroll");
+        add(errors.message(), form, grantsTitle, grantsNote, matrixScroll, grantsError);
+
+        footer("call-type", creating ? "Create" : "Save", this::save,
+                creating ? null : deleteButton("call-type", () -> confirmDelete(existing.name())));
+    }
+
+    private NativeTable grantsMatrix(List<RoleInfo> roles, CallTypeSettings start) {
+        NativeTable table = new NativeTable();
+        table.setId("grants-matrix");
+        table.addClassName("grants-matrix");
+        NativeTableRow head = table.getHead().addRow();
+        head.addHeaderCell().setText("Role");
+        for (Capability c : Capability.grantable()) {
+            head.addHeaderCell().setText(c.wireName());
+        }
+        NativeTableHeaderCell derivedHead = head.addHeaderCell();
+        derivedHead.add(new Span(Capability.CHANGE_MAX_DURATION.wireName()), new Span(" (derived)"));
+        derivedHead.addClassName("derived");
+        for (RoleInfo role : roles) {
+            NativeTableRow row = table.getBody().addRow();
+            NativeTableHeaderCell roleCell = row.addHeaderCell();
+            roleCell.setText(role.name());
+            roleCell.getElement().setAttribute("scope", "row");
+            Map<Capability, Checkbox> boxes = new EnumMap<>(Capability.class);
+            Set<Capability> granted = start.grantsOf(role.name());
+            for (Capability c : Capability.grantable()) {
+                Checkbox box = new Checkbox(granted.contains(c));
+                box.setId("grant-" + role.name() + "-" + c.wireName());
+                box.setAriaLabel(role.name() + ": " + c.wireName());
+                box.addValueChangeListener(e -> refreshDerived(role.name()));
+                boxes.put(c, box);
+                row.addDataCell().add(box);
+            }
+            grantBoxes.put(role.name(), boxes);
+            Checkbox derived = new Checkbox();
+            derived.setId("derived-" + role.name() + "-change-max-duration");
+            derived.setReadOnly(true);
+            derived.setAriaLabel(role.name() + ": change-max-duration (derived, read-only)");
+            derived.setTooltipText("Held when update-call and update-call-settings are both ticked");
+            derivedBoxes.put(role.name(), derived);
+            NativeTableCell derivedCell = row.addDataCell();
+            derivedCell.addClassName("derived");
+            derivedCell.add(derived);
+            refreshDerived(role.name());
+        }
+        return table;
+    }
+
+    private void refreshDerived(String role) {
+        Checkbox derived = derivedBoxes.get(role);
+        if (derived != null) {
+            derived.setValue(Capability.withDerived(ticked(role)).contains(Capability.CHANGE_MAX_DURATION));
+        }
+    }
+
+    private Set<Capability> ticked(String role) {
+        EnumSet<Capability> out = EnumSet.noneOf(Capability.class);
+        grantBoxes.getOrDefault(role, Map.of()).forEach((c, box) -> {
+            if (Boolean.TRUE.equals(box.getValue())) {
+                out.add(c);
+            }
+        });
+        return out;
+    }
+
+    private void save() {
+        CallTypeSettings saved = errors.attempt(() -> {
+            CallTypeSettings settings = new CallTypeSettings(
+                    name.getValue().strip(),
+                    required(maxDuration, "max_duration_seconds"),
+                    grants(),
+                    parseSeconds(THRESHOLDS, thresholds.getValue()),
+                    parseSeconds(STEPS, steps.getValue()),
+                    required(idleTimeout, "idle_timeout_seconds"),
+                    required(idlePrompt, "idle_prompt_seconds"),
+                    required(emptyTimeout, "empty_timeout_seconds"));
+            return creating ? types.create(actor.get(), settings) : types.update(actor.get(), settings);
+        });
+        if (saved == null) {
+            return;
+        }
+        saved("Call type " + saved.name() + " saved");
+    }
+
+    private void confirmDelete(String typeName) {
+        ConfirmDelete.ask("confirm-delete-call-type", "call type " + typeName,
+                "Appointments can no longer be scheduled with it. A type that appointments use cannot be deleted.",
+                () -> errors.attempt(() -> types.delete(actor.get(), typeName)), this::changedAndClose);
+    }
+
+    private Map<String, Set<Capability>> grants() {
+        Map<String, Set<Capability>> out = new LinkedHashMap<>();
+        for (String role : grantBoxes.keySet()) {
+            Set<Capability> caps = ticked(role);
+            if (!caps.isEmpty()) {
+                out.put(role, caps);
+            }
+        }
+        return out;
+    }
+
+    /** A new type starts like the seed's appointment type: an hour, patients talk, specialists also extend. */
+    private static CallTypeSettings newTypeDefaults(List<RoleInfo> roles) {
+        Set<String> names = roles.stream().map(RoleInfo::name).collect(Collectors.toSet());
+        Map<String, Set<Capability>> grants = new LinkedHashMap<>();
+        Set<Capability> talk = EnumSet.of(Capability.JOIN_CALL, Capability.SEND_AUDIO, Capability.SEND_VIDEO);
+        if (names.contains(Roles.SPECIALIST)) {
+            Set<Capability> staff = EnumSet.copyOf(talk);
+            staff.addAll(EnumSet.of(Capability.UPDATE_CALL, Capability.UPDATE_CALL_SETTINGS, Capability.END_CALL));
+            grants.put(Roles.SPECIALIST, staff);
+        }
+        if (names.contains(Roles.PATIENT)) {
+            grants.put(Roles.PATIENT, talk);
+        }
+        return CallTypeSettings.defaults("", 3600).withGrants(grants);
+    }
+
+    // ------------------------------------------------------------------ fields in seconds
+
+    /** A field in seconds whose helper text says what the number means, in human units. */
+    private void seconds(IntegerField field, String id, int value, IntFunction<String> helper) {
+        field.setId(id);
+        field.setValue(value);
+        helpers.put(field, helper);
+        field.addValueChangeListener(e -> refreshHelper(field));
+        refreshHelper(field);
+    }
+
+    private void refreshHelper(IntegerField field) {
+        IntFunction<String> helper = helpers.get(field);
+        Integer v = field.getValue();
+        if (helper != null) {
+            field.setHelperText(v == null ? "Whole seconds" : helper.apply(v));
+        }
+    }
+
+    /** A list of seconds typed as "1200, 300"; the helper text repeats it in human units. */
+    private static void list(TextField field, String id, List<Integer> values, String wireName,
+                             Function<List<Integer>, String> helper) {
+        field.setId(id);
+        field.setValue(values.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        field.setPlaceholder("e.g. " + (THRESHOLDS.equals(wireName) ? "1200, 300" : "600, 1800"));
+        Runnable refresh = () -> {
+            try {
+                List<Integer> parsed = parseSeconds(wireName, field.getValue());
+                field.setHelperText(parsed.isEmpty() ? "None" : helper.apply(parsed));
+            } catch (InvalidInputException e) {
+                field.setHelperText("Whole seconds, separated by commas");
+            }
+        };
+        field.addValueChangeListener(e -> refresh.run());
+        refresh.run();
+    }
+
+    private static int valueOr(IntegerField field, int otherwise) {
+        return field.getValue() == null ? otherwise : field.getValue();
+    }
+
+    private static int required(IntegerField field, String wireName) {
+        if (field.getValue() == null) {
+            throw new InvalidInputException(wireName, wireName + " needs a whole number of seconds");
+        }
+        return field.getValue();
+    }
+
+    /** "1200, 300" (commas or spaces) to [1200, 300]; the service checks ranges and duplicates. */
+    static List<Integer> parseSeconds(String wireName, String text) {
+        List<Integer> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        for (String token : text.split("[,;\\s]+")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            try {
+                out.add(Integer.valueOf(token));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(wireName,
+                        wireName + " must list whole numbers of seconds separated by commas; \"" + token + "\" is not one");
+            }
+        }
+        return out;
+    }
+}

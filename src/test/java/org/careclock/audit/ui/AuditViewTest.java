@@ -1,0 +1,93 @@
+package org.careclock.audit.ui;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.TextField;
+import org.careclock.audit.AuditEntry;
+import org.careclock.call.CallDetails;
+import org.careclock.call.CallService;
+import org.careclock.call.NewCall;
+import org.careclock.calltype.CallTypeService;
+import org.careclock.calltype.CallTypeSettings;
+import org.careclock.calltype.Capability;
+import org.careclock.security.Actor;
+import org.careclock.session.SessionTimerService;
+import org.careclock.testing.KaribuTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AuditViewTest extends KaribuTest {
+
+    @Autowired
+    CallService calls;
+    @Autowired
+    CallTypeService types;
+    @Autowired
+    SessionTimerService timers;
+
+    @Test
+    void patient_cannot_open_the_audit_log() {
+        login("bill");
+        assertThatThrownBy(() -> UI.getCurrent().navigate("admin/audit")).isInstanceOf(MockAccessDeniedException.class);
+        _assertNone(AuditView.class);
+    }
+
+    @Test
+    void specialist_cannot_open_the_audit_log() {
+        login("dr-lecter");
+        assertThatThrownBy(() -> UI.getCurrent().navigate("admin/audit")).isInstanceOf(MockAccessDeniedException.class);
+        _assertNone(AuditView.class);
+    }
+
+    @Test
+    void admin_sees_start_extension_and_end_of_a_call_newest_first() {
+        String type = freshId("audited");
+        types.create(Actor.api(), CallTypeSettings.defaults(type, 1800).withGrants(Map.of("specialist", EnumSet.of(
+                Capability.JOIN_CALL, Capability.UPDATE_CALL, Capability.UPDATE_CALL_SETTINGS, Capability.END_CALL))));
+        CallDetails call = calls.create(Actor.api(), new NewCall(type, freshId("c"), null, List.of("dr-lecter"), null, null, null));
+        Actor lecter = actor("dr-lecter");
+        timers.join(lecter, type, call.id(), null);
+        timers.extend(lecter, type, call.id(), 600);
+        timers.end(lecter, type, call.id());
+
+        login("admin");
+        UI.getCurrent().navigate("admin/audit");
+        _get(AuditView.class);
+        _setValue(_get(TextField.class, spec -> spec.withId("audit-filter")), call.cid());
+
+        Grid<AuditEntry> grid = grid();
+        assertThat(GridKt._findAll(grid)).extracting(AuditEntry::cid).containsOnly(call.cid());
+        assertThat(GridKt._findAll(grid)).extracting(e -> AuditView.action(e.action()))
+                .containsExactly("Ended", "Extended", "Session started");
+        assertThat(GridKt._getFormatted(grid, 0, "detail")).isEqualTo("The call was ended by a participant");
+        assertThat(GridKt._getFormatted(grid, 1, "actor")).isEqualTo("dr-lecter");
+        assertThat(GridKt._getFormatted(grid, 1, "deadline")).contains(" → ");
+        assertThat(GridKt._getFormatted(grid, 2, "deadline")).startsWith("none → ");
+        assertThat(GridKt._getFormatted(grid, 1, "detail")).isEqualTo("Budget 40 min");
+    }
+
+    @Test
+    void unknown_actions_and_details_are_shown_as_they_are() {
+        assertThat(AuditView.action("something-new")).isEqualTo("something-new");
+        assertThat(AuditView.detail("TIMER_EXPIRED")).isEqualTo("The time has run out");
+        assertThat(AuditView.detail("max duration 2400 s")).isEqualTo("Budget 40 min");
+        assertThat(AuditView.detail("moved by hand")).isEqualTo("moved by hand");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<AuditEntry> grid() {
+        return _get(Grid.class, spec -> spec.withId("audit-grid"));
+    }
+}
