@@ -51,18 +51,18 @@ public class SessionEvents {
         return subscribers.size();
     }
 
+    /** Pages first (the change is already persisted), then the application's listeners (the audit log). */
     void publish(SessionEvent event) {
-        publisher.publishEvent(event);
         List<Consumer<SessionEvent>> list = subscribers.get(event.cid());
-        if (list == null) {
-            return;
-        }
-        for (Consumer<SessionEvent> listener : list) {
-            try {
-                listener.accept(event);
-            } catch (RuntimeException e) {
-                log.warn("A page failed to take a session event {}", event, e);
+        if (list != null) {
+            for (Consumer<SessionEvent> listener : list) {
+                try {
+                    listener.accept(event);
+                } catch (RuntimeException e) {
+                    log.warn("A page failed to take a session event {}", event, e);
+                }
             }
         }
+        publisher.publishEvent(event);
     }
 }

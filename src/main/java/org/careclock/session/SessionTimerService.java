@@ -575,6 +575,10 @@ public class SessionTimerService {
             events.publish(new SessionEvent.CallEnded(rt.cid, reason, now, actor));
         } else {
             SessionRecord record = store.get(rt.cid);
+            if (record.running() && rt.startedAt.equals(record.startedAt())) {
+                log.error("The end of {} ({}) matched no row although its session still runs; the database and "
+                        + "this node disagree about the session's start", rt.cid, reason);
+            }
             events.publish(new SessionEvent.CallEnded(rt.cid, record.endReason() != null ? record.endReason() : reason,
                     record.endedAt() != null ? record.endedAt() : now, actor));
         }

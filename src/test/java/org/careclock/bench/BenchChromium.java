@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * Headless Chromium for the browser benchmarks, from the machine (never downloaded): the
- * {@code CARECLOCK_CHROMIUM} environment variable, else {@code chromium} on the PATH. Each page
+ * {@code CARECLOCK_E2E_CHROMIUM} environment variable, else {@code chromium} on the PATH. Each page
  * counts the WebSocket messages it receives and the requests it sends, in the page itself.
  */
 final class BenchChromium implements AutoCloseable {
@@ -61,7 +61,7 @@ final class BenchChromium implements AutoCloseable {
     }
 
     static Path executable() {
-        String configured = System.getenv("CARECLOCK_CHROMIUM");
+        String configured = System.getenv("CARECLOCK_E2E_CHROMIUM");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
@@ -73,7 +73,7 @@ final class BenchChromium implements AutoCloseable {
                 }
             }
         }
-        throw new IllegalStateException("No Chromium: install Debian's chromium or set CARECLOCK_CHROMIUM");
+        throw new IllegalStateException("No Chromium: install Debian's chromium or set CARECLOCK_E2E_CHROMIUM");
     }
 
     /** A browser of its own for one person, signed in at {@code baseUrl}, its counters installed. */
