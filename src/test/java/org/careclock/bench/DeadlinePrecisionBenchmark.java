@@ -10,10 +10,7 @@ import org.careclock.session.TimerScheduler;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -45,14 +42,14 @@ import static org.careclock.bench.BenchData.SPECIALIST_ACTOR;
  *
  * <p>Run: {@code ./mvnw -B -Pbench test -Dtest=DeadlinePrecisionBenchmark}
  * (options: {@code -Dbench.sessions=10000 -Dbench.lead=150 -Dbench.window=120}, seconds;
- * {@code -Dbench.micros-clock=true} for the proposed microsecond clock; {@code -Dbench.db=JDBC-URL} for another database).
+ * {@code -Dbench.db=JDBC-URL} for another database).
  */
 @Tag("benchmark")
 @SpringBootTest(properties = {
         "spring.datasource.url=${bench.db:jdbc:h2:file:./target/bench-db/precision-${random.uuid}}",
         "careclock.session.presence-timeout=6h", "logging.level.root=warn", "logging.level.org.careclock=warn"})
 @ActiveProfiles("test")
-@Import({DeadlinePrecisionBenchmark.EndProbe.class, DeadlinePrecisionBenchmark.MicrosecondClock.class})
+@Import(DeadlinePrecisionBenchmark.EndProbe.class)
 class DeadlinePrecisionBenchmark {
 
     /** Notes when each end was committed: runs first among the listeners of {@code CallEnded}. */
@@ -66,20 +63,6 @@ class DeadlinePrecisionBenchmark {
         @Order(Ordered.HIGHEST_PRECEDENCE)
         void on(SessionEvent.CallEnded e) {
             ends.putIfAbsent(e.cid(), new Ended(Instant.now(), e.at(), e.reason()));
-        }
-    }
-
-    /**
-     * With {@code -Dbench.micros-clock=true}: the application clock ticks in whole microseconds, the
-     * precision of the database's timestamps (the change proposed in docs/benchmarks.md), instead of
-     * the system clock's nanoseconds.
-     */
-    static class MicrosecondClock {
-        @Bean
-        @Primary
-        @ConditionalOnProperty(name = "bench.micros-clock", havingValue = "true")
-        Clock microsecondClock() {
-            return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
         }
     }
 
