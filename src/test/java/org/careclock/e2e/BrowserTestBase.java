@@ -222,19 +222,9 @@ abstract class BrowserTestBase {
         return Math.max(1_000, epochMillis - Instant.now().toEpochMilli());
     }
 
-    /** Polls a server-side condition (no browser involved) until it holds or the time is up. */
+    /** Waits for a server-side condition (no browser involved) until it holds or the time is up. */
     protected static void awaitServer(String what, Duration timeout, BooleanSupplier condition) {
-        long until = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("Timed out after " + timeout + " waiting until " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted waiting until " + what, e);
-            }
-        }
+        org.awaitility.Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .until(condition::getAsBoolean);
     }
 }
