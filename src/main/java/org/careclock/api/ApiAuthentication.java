@@ -11,7 +11,7 @@ import java.time.Clock;
  * Authenticates every API request before its handler runs: the {@code api_key} query parameter
  * must be the API key, and the {@code Authorization} header a server token signed with the API
  * secret (sent raw, as the SDK does, or after "Bearer "). A request that passes acts as the
- * server identity ({@link org.careclock.security.Actor#api()}).
+ * server identity ({@link org.careclock.base.Actor#api()}).
  */
 @Component
 class ApiAuthentication implements HandlerInterceptor {

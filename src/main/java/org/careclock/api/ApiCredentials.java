@@ -1,7 +1,7 @@
 package org.careclock.api;
 
 import org.careclock.base.RefusedException;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

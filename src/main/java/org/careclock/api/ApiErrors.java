@@ -3,6 +3,7 @@ package org.careclock.api;
 import org.careclock.base.ConflictException;
 import org.careclock.base.InvalidInputException;
 import org.careclock.base.NotFoundException;
+import org.careclock.base.Refusal;
 import org.careclock.base.RefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,24 +32,15 @@ class ApiErrors {
         return error(e.status(), e.code(), e.getMessage());
     }
 
-    @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<Wire.ErrorBody> invalid(InvalidInputException e) {
-        return error(HttpStatus.BAD_REQUEST, ErrorCodes.INPUT, namingField(e.field(), e.getMessage()));
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<Wire.ErrorBody> notFound(NotFoundException e) {
-        return error(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler(RefusedException.class)
-    ResponseEntity<Wire.ErrorBody> refused(RefusedException e) {
-        return error(HttpStatus.FORBIDDEN, ErrorCodes.NOT_ALLOWED, e.getMessage());
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ResponseEntity<Wire.ErrorBody> conflict(ConflictException e) {
-        return error(HttpStatus.CONFLICT, ErrorCodes.INPUT, e.getMessage());
+    /** Every refusal of a service, by its kind. */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Wire.ErrorBody> refusal(Refusal refusal) {
+        return switch (refusal) {
+            case InvalidInputException e -> error(HttpStatus.BAD_REQUEST, ErrorCodes.INPUT, namingField(e.field(), e.getMessage()));
+            case NotFoundException e -> error(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, e.getMessage());
+            case RefusedException e -> error(HttpStatus.FORBIDDEN, ErrorCodes.NOT_ALLOWED, e.getMessage());
+            case ConflictException e -> error(HttpStatus.CONFLICT, ErrorCodes.INPUT, e.getMessage());
+        };
     }
 
     @ExceptionHandler({DataIntegrityViolationException.class, OptimisticLockingFailureException.class,

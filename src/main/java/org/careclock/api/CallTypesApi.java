@@ -5,7 +5,7 @@ import org.careclock.base.InvalidInputException;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
 import org.careclock.calltype.Capability;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

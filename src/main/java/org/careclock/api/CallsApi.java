@@ -5,7 +5,7 @@ import org.careclock.call.CallDetails;
 import org.careclock.call.CallService;
 import org.careclock.call.NewCall;
 import org.careclock.calltype.Capability;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.careclock.session.SessionTimerService;
 import org.careclock.user.UserInfo;
 import org.careclock.user.UserService;

@@ -1,6 +1,6 @@
 package org.careclock.api;
 
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.careclock.user.RoleInfo;
 import org.careclock.user.RoleService;
 import org.springframework.http.HttpStatus;

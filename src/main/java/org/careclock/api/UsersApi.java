@@ -2,7 +2,7 @@ package org.careclock.api;
 
 import org.careclock.base.InvalidInputException;
 import org.careclock.base.Validation;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.careclock.user.RoleService;
 import org.careclock.user.UserInfo;
 import org.careclock.user.UserService;

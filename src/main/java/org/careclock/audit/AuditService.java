@@ -1,6 +1,6 @@
 package org.careclock.audit;
 
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.careclock.session.SessionEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;

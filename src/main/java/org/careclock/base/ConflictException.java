@@ -1,7 +1,7 @@
 package org.careclock.base;
 
 /** The request clashes with what is stored (a name taken, a type still in use). */
-public class ConflictException extends RuntimeException {
+public final class ConflictException extends Refusal {
 
     public ConflictException(String message) {
         super(message);

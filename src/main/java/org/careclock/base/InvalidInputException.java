@@ -1,7 +1,7 @@
 package org.careclock.base;
 
 /** Input broke a validation rule; {@link #field()} names the field (wire name where one exists). */
-public class InvalidInputException extends RuntimeException {
+public final class InvalidInputException extends Refusal {
 
     private final String field;
 
@@ -10,6 +10,7 @@ public class InvalidInputException extends RuntimeException {
         this.field = field;
     }
 
+    @Override
     public String field() {
         return field;
     }

@@ -8,7 +8,7 @@ import org.careclock.base.Validation;
 import org.careclock.calltype.Capability;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.careclock.user.UserService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

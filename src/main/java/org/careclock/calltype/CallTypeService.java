@@ -4,7 +4,7 @@ import org.careclock.base.ConflictException;
 import org.careclock.base.InvalidInputException;
 import org.careclock.base.NotFoundException;
 import org.careclock.base.Validation;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.careclock.user.RoleService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

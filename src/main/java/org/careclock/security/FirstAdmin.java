@@ -1,5 +1,6 @@
 package org.careclock.security;
 
+import org.careclock.base.Roles;
 import org.careclock.user.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

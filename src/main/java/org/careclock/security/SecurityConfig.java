@@ -1,5 +1,6 @@
 package org.careclock.security;
 
+import org.careclock.base.Roles;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.careclock.security.ui.LoginView;
 import org.careclock.user.UserService;

@@ -3,62 +3,62 @@ package org.careclock.session;
 import org.careclock.calltype.CallTypeSettings;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The in-memory side of one running session: who is present, and the scheduled instants
- * (deadline, thresholds, idle prompt and end, empty end). Guarded by {@link #lock}; every
- * field is read and written only while holding it.
+ * The in-memory side of one running session: who is present, and its plan — the {@link Due}
+ * record currently planned in each slot (deadline, each alert, idle, empty, each page's
+ * liveness). Guarded by {@link #lock}: every field but the final ones is read and written only
+ * while holding it (docs/design.md, "Locks").
  */
 final class CallRuntime {
 
+    /** LOADING until its session is read from the database; DISCARDED when that failed; ENDED once ended. */
+    enum Phase { LOADING, RUNNING, ENDED, DISCARDED }
+
     final ReentrantLock lock = new ReentrantLock();
     final String cid;
-    final Instant startedAt;
-    final CallTypeSettings type;
 
+    Phase phase = Phase.LOADING;
+    Instant startedAt;
+    CallTypeSettings type;
     Instant endsAt;
     int maxDurationSeconds;
-    boolean ended;
 
     /** Open pages by token, and how many pages each user has open (a user counts once). */
     final Map<Long, Page> pages = new HashMap<>();
     final Map<String, Integer> pagesByUser = new LinkedHashMap<>();
-
-    TimerScheduler.Scheduled deadlineTask;
-    final List<TimerScheduler.Scheduled> alertTasks = new ArrayList<>();
+    final Map<String, String> names = new HashMap<>();
 
     Instant aloneSince;
-    TimerScheduler.Scheduled idlePromptTask;
-    TimerScheduler.Scheduled idleEndTask;
     SessionView.IdlePrompt prompt;
-
-    TimerScheduler.Scheduled emptyTask;
     Instant emptySince;
 
-    CallRuntime(String cid, Instant startedAt, CallTypeSettings type, Instant endsAt, int maxDurationSeconds) {
+    private final Map<String, Planned> plan = new HashMap<>();
+
+    private record Planned(Due due, TimerScheduler.Scheduled handle) {
+    }
+
+    CallRuntime(String cid) {
         this.cid = cid;
-        this.startedAt = startedAt;
-        this.type = type;
-        this.endsAt = endsAt;
-        this.maxDurationSeconds = maxDurationSeconds;
     }
 
     /** One open page; {@code lastSeen} moves with its heartbeats. */
     static final class Page {
         final Attendance attendance;
-        volatile Instant lastSeen;
-        TimerScheduler.Scheduled livenessCheck;
+        Instant lastSeen;
 
         Page(Attendance attendance, Instant lastSeen) {
             this.attendance = attendance;
             this.lastSeen = lastSeen;
         }
+    }
+
+    boolean running() {
+        return phase == Phase.RUNNING;
     }
 
     int presentCount() {
@@ -69,30 +69,57 @@ final class CallRuntime {
         return type.idleTimeoutSeconds() > 0;
     }
 
-    void cancelIdle() {
-        cancel(idlePromptTask);
-        cancel(idleEndTask);
-        idlePromptTask = null;
-        idleEndTask = null;
-        prompt = null;
+    /** Plans {@code due} in its slot, withdrawing whatever was planned there. */
+    void plan(Due due, TimerScheduler scheduler) {
+        unplan(due.slot());
+        plan.put(due.slot(), new Planned(due, scheduler.schedule(due)));
     }
 
-    void cancelAlerts() {
-        alertTasks.forEach(CallRuntime::cancel);
-        alertTasks.clear();
-    }
-
-    void cancelAll() {
-        cancel(deadlineTask);
-        cancelAlerts();
-        cancelIdle();
-        cancel(emptyTask);
-        pages.values().forEach(p -> cancel(p.livenessCheck));
-    }
-
-    static void cancel(TimerScheduler.Scheduled task) {
-        if (task != null) {
-            task.cancel();
+    /** Withdraws the record planned in {@code slot}, if any. */
+    void unplan(String slot) {
+        Planned planned = plan.remove(slot);
+        if (planned != null) {
+            planned.handle().cancel();
         }
+    }
+
+    /**
+     * The one staleness rule: a record runs only while its session runs and it is still the
+     * record planned in its slot. A current record leaves the plan as it runs.
+     */
+    boolean takeIfCurrent(Due due) {
+        Planned planned = plan.get(due.slot());
+        if (!running() || planned == null || !planned.due().equals(due)) {
+            return false;
+        }
+        plan.remove(due.slot());
+        return true;
+    }
+
+    /** The record planned in {@code slot}, or null. */
+    Due planned(String slot) {
+        Planned planned = plan.get(slot);
+        return planned == null ? null : planned.due();
+    }
+
+    /** Withdraws every planned alert. */
+    void unplanAlerts() {
+        plan.entrySet().removeIf(entry -> {
+            boolean alert = entry.getKey().startsWith("alert:");
+            if (alert) {
+                entry.getValue().handle().cancel();
+            }
+            return alert;
+        });
+    }
+
+    /** Withdraws the whole plan (the session ended). */
+    void unplanAll() {
+        plan.values().forEach(p -> p.handle().cancel());
+        plan.clear();
+    }
+
+    int plannedCount() {
+        return plan.size();
     }
 }

@@ -6,13 +6,13 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The production scheduler: a small pool of daemon threads, one delayed task per instant. */
+/** The production scheduler: a small pool of daemon threads, one delayed hand-over per record. */
 @Component
 class ExecutorTimerScheduler implements TimerScheduler, AutoCloseable {
 
@@ -20,6 +20,7 @@ class ExecutorTimerScheduler implements TimerScheduler, AutoCloseable {
 
     private final Clock clock;
     private final ScheduledThreadPoolExecutor executor;
+    private volatile Dispatcher dispatcher;
 
     ExecutorTimerScheduler(Clock clock) {
         this.clock = clock;
@@ -33,13 +34,19 @@ class ExecutorTimerScheduler implements TimerScheduler, AutoCloseable {
     }
 
     @Override
-    public Scheduled schedule(Instant at, Runnable task) {
-        long delayNanos = Math.max(0, Duration.between(clock.instant(), at).toNanos());
+    public void dispatchTo(Dispatcher dispatcher) {
+        this.dispatcher = Objects.requireNonNull(dispatcher);
+    }
+
+    @Override
+    public Scheduled schedule(Due due) {
+        Dispatcher target = Objects.requireNonNull(dispatcher, "no dispatcher set");
+        long delayNanos = Math.max(0, Duration.between(clock.instant(), due.at()).toNanos());
         ScheduledFuture<?> future = executor.schedule(() -> {
             try {
-                task.run();
+                target.dispatch(due);
             } catch (RuntimeException e) {
-                log.error("A session timer task failed", e);
+                log.error("A session timer record failed: {}", due, e);
             }
         }, delayNanos, TimeUnit.NANOSECONDS);
         return () -> future.cancel(false);

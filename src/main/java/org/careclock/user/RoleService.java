@@ -5,7 +5,7 @@ import org.careclock.base.InvalidInputException;
 import org.careclock.base.NotFoundException;
 import org.careclock.base.RefusedException;
 import org.careclock.base.Validation;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -8,7 +8,7 @@ import org.careclock.call.CallService;
 import org.careclock.call.CallState;
 import org.careclock.call.EndReason;
 import org.careclock.call.NewCall;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.careclock.session.SessionEvent;
 import org.careclock.session.SessionEvents;
 import org.careclock.session.SessionTimerService;

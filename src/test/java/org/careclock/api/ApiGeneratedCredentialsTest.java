@@ -5,7 +5,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import org.careclock.api.ui.ApiAccessView;
 import org.careclock.base.RefusedException;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.careclock.testing.KaribuTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -5,8 +5,8 @@ import org.careclock.call.NewCall;
 import org.careclock.calltype.Capability;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
-import org.careclock.security.Actor;
-import org.careclock.security.Roles;
+import org.careclock.base.Actor;
+import org.careclock.base.Roles;
 
 import java.util.EnumSet;
 import java.util.List;

@@ -7,7 +7,7 @@ import org.careclock.base.RefusedException;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
 import org.careclock.calltype.Capability;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.careclock.session.SessionTimerService;
 import org.careclock.testing.SpringTest;
 import org.careclock.user.RoleService;

@@ -2,7 +2,7 @@ package org.careclock.call;
 
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.careclock.testing.SpringTest;
 import org.careclock.testing.TestTime;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import org.careclock.base.NotFoundException;
 import org.careclock.base.RefusedException;
 import org.careclock.call.CallService;
 import org.careclock.call.NewCall;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.careclock.session.SessionTimerService;
 import org.careclock.testing.SpringTest;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package org.careclock.e2e;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

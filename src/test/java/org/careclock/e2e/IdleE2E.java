@@ -5,7 +5,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.careclock.call.CallState;
 import org.careclock.call.EndReason;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.careclock.session.SessionView;
 import org.junit.jupiter.api.Test;
 

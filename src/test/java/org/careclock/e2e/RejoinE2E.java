@@ -4,7 +4,7 @@ import com.microsoft.playwright.Page;
 import org.careclock.call.CallDetails;
 import org.careclock.call.CallState;
 import org.careclock.call.EndReason;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -5,7 +5,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.careclock.call.CallDetails;
 import org.careclock.call.CallState;
 import org.careclock.call.EndReason;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -10,7 +10,7 @@ import org.careclock.call.EndReason;
 import org.careclock.call.NewCall;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.careclock.session.SessionTimerService;
 import org.careclock.testing.SpringTest;
 import org.careclock.testing.TestCallTypes;

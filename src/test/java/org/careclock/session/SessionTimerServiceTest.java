@@ -14,8 +14,8 @@ import org.careclock.call.NewCall;
 import org.careclock.calltype.Capability;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
-import org.careclock.security.Actor;
-import org.careclock.security.Roles;
+import org.careclock.base.Actor;
+import org.careclock.base.Roles;
 import org.careclock.testing.SpringTest;
 import org.careclock.testing.TestCallTypes;
 import org.careclock.testing.VirtualScheduler;
@@ -365,7 +365,7 @@ class SessionTimerServiceTest extends SpringTest {
 
     /** A service with the production presence timeout and its own virtual scheduler. */
     SessionTimerService withPresenceTimeout(VirtualScheduler own, Duration timeout) {
-        return new SessionTimerService(calls, store, types, users, events, own, clock, new SessionProperties(timeout));
+        return TimerAssembly.of(calls, store, types, users, events, own, clock, timeout).timers();
     }
 
     @Test
@@ -449,9 +449,10 @@ class SessionTimerServiceTest extends SpringTest {
         // The process dies: the old service and its scheduled tasks are gone. Time passes.
         VirtualScheduler freshScheduler = new VirtualScheduler(clock);
         clock.set(start.plusSeconds(900));
-        SessionTimerService restarted = new SessionTimerService(calls, store, types, users, events, freshScheduler, clock,
-                new SessionProperties(Duration.ofDays(7)));
-        restarted.recover();
+        TimerAssembly restartedProcess = TimerAssembly.of(calls, store, types, users, events, freshScheduler, clock,
+                Duration.ofDays(7));
+        SessionTimerService restarted = restartedProcess.timers();
+        restartedProcess.loader().recover();
 
         assertThat(store.get(type + ":" + otherId).state()).as("its 600 s ran out while the server was down").isEqualTo(CallState.ENDED);
         assertThat(store.get(type + ":" + otherId).endReason()).isEqualTo(EndReason.TIMER_EXPIRED);
@@ -492,14 +493,17 @@ class SessionTimerServiceTest extends SpringTest {
     }
 
     @Test
-    void leaving_every_page_unsubscribes_nothing_that_others_need_and_leaves_no_tasks_after_the_end() {
+    void the_end_withdraws_every_planned_record_and_leaving_keeps_the_subscriptions_of_others() {
         Attendance a = timers.join(doctor, type, id, null).attendance();
         Attendance b = timers.join(patient, type, id, null).attendance();
+        assertThat(scheduler.pending(cid)).as("deadline, two alerts and two page checks are planned").isEqualTo(5);
         timers.end(doctor, type, id);
+        assertThat(scheduler.pending(cid)).as("nothing of the call is left in the scheduler").isZero();
         timers.leave(a);
         timers.leave(b);
+        assertThat(scheduler.pending(cid)).isZero();
         assertThat(timers.runtime(cid)).isEmpty();
-        CallDetails details = calls.getVisible(doctor, type, id);
-        assertThat(details.state()).isEqualTo(CallState.ENDED);
+        assertThat(events.subscriberCount(cid)).as("the test's own listener still hears the call").isEqualTo(1);
+        assertThat(calls.getVisible(doctor, type, id).state()).isEqualTo(CallState.ENDED);
     }
 }

@@ -6,7 +6,7 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinSession;
-import org.careclock.security.Roles;
+import org.careclock.base.Roles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,5 +83,18 @@ public abstract class KaribuTest extends SpringTest {
         SecurityContextHolder.clearContext();
         MockVaadin.tearDown();
         startVaadin();
+    }
+
+    /**
+     * Clicks as a browser would: what the click listener throws goes to the session's error
+     * handler, as it does in a running portal (Karibu would hand it to the test instead).
+     */
+    protected static void clickAsBrowser(com.vaadin.flow.component.ClickNotifier<?> component) {
+        try {
+            com.github.mvysny.kaributesting.v10.LocatorJ._click(component);
+        } catch (RuntimeException e) {
+            VaadinSession.getCurrent().getErrorHandler().error(new com.vaadin.flow.server.ErrorEvent(e));
+        }
+        MockVaadin.clientRoundtrip(false);
     }
 }

@@ -1,6 +1,6 @@
 package org.careclock.testing;
 
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.careclock.user.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

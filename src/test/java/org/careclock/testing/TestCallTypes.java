@@ -2,7 +2,7 @@ package org.careclock.testing;
 
 import org.careclock.calltype.Capability;
 import org.careclock.calltype.CallTypeSettings;
-import org.careclock.security.Roles;
+import org.careclock.base.Roles;
 
 import java.util.EnumSet;
 import java.util.List;

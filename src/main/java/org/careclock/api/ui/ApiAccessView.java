@@ -13,8 +13,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import jakarta.annotation.security.RolesAllowed;
 import org.careclock.api.ApiCredentials;
-import org.careclock.security.CurrentUser;
-import org.careclock.security.Roles;
+import org.careclock.base.CurrentUser;
+import org.careclock.base.Roles;
 
 /**
  * The server-side API's key and secret for administrators, with a short example. A generated

@@ -19,8 +19,8 @@ import org.careclock.base.ui.AdminPage;
 import org.careclock.base.ui.BrowserTime;
 import org.careclock.base.ui.Durations;
 import org.careclock.call.EndReason;
-import org.careclock.security.CurrentUser;
-import org.careclock.security.Roles;
+import org.careclock.base.CurrentUser;
+import org.careclock.base.Roles;
 
 import java.time.Instant;
 import java.time.ZoneId;

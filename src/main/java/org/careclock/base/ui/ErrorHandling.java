@@ -4,19 +4,22 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
-import org.careclock.base.ConflictException;
-import org.careclock.base.InvalidInputException;
-import org.careclock.base.NotFoundException;
-import org.careclock.base.RefusedException;
+import org.careclock.base.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** One error handler for every page: a friendly notification for the user, the details in the log. */
+/**
+ * One error handler for every page: a refusal's own message, or a friendly word for anything
+ * unexpected, as a notification; the details in the log. Pages need not catch refusals they
+ * have nothing better to do with.
+ */
 @Component
 class ErrorHandling implements VaadinServiceInitListener {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+    static final String UNEXPECTED = "Something went wrong. Please try again; if it happens again, tell your clinic's administrator.";
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
@@ -24,14 +27,12 @@ class ErrorHandling implements VaadinServiceInitListener {
     }
 
     void handle(ErrorEvent event) {
-        Throwable cause = rootOf(event.getThrowable());
         String message;
-        if (cause instanceof RefusedException || cause instanceof NotFoundException
-                || cause instanceof InvalidInputException || cause instanceof ConflictException) {
-            message = cause.getMessage();
+        if (refusalIn(event.getThrowable()) instanceof Refusal refusal) {
+            message = refusal.getMessage();
             log.debug("Refused: {}", message);
         } else {
-            message = "Something went wrong. Please try again; if it happens again, tell your clinic's administrator.";
+            message = UNEXPECTED;
             log.error("Unexpected error in a page", event.getThrowable());
         }
         UI ui = UI.getCurrent();
@@ -40,13 +41,13 @@ class ErrorHandling implements VaadinServiceInitListener {
         }
     }
 
-    private static Throwable rootOf(Throwable t) {
-        Throwable current = t;
-        while (current.getCause() != null && current.getCause() != current
-                && !(current instanceof RefusedException || current instanceof NotFoundException
-                || current instanceof InvalidInputException || current instanceof ConflictException)) {
-            current = current.getCause();
+    /** The refusal among {@code t} and its causes (Vaadin wraps what a listener throws), or null. */
+    private static Refusal refusalIn(Throwable t) {
+        for (Throwable current = t; current != null; current = current.getCause() == current ? null : current.getCause()) {
+            if (current instanceof Refusal refusal) {
+                return refusal;
+            }
         }
-        return current;
+        return null;
     }
 }

@@ -4,11 +4,8 @@ import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.HasLabel;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.html.Div;
-import org.careclock.base.ConflictException;
-import org.careclock.base.InvalidInputException;
-import org.careclock.base.NotFoundException;
-import org.careclock.base.RefusedException;
 
+import org.careclock.base.Refusal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -80,10 +77,8 @@ public final class FormErrors {
         clear();
         try {
             return action.get();
-        } catch (InvalidInputException e) {
+        } catch (Refusal e) {
             show(e.field(), e.getMessage());
-        } catch (ConflictException | RefusedException | NotFoundException e) {
-            show(null, e.getMessage());
         }
         return null;
     }

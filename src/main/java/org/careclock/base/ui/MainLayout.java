@@ -14,8 +14,8 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
-import org.careclock.security.CurrentUser;
-import org.careclock.security.Roles;
+import org.careclock.base.CurrentUser;
+import org.careclock.base.Roles;
 
 /** The frame around every signed-in page: brand, role-aware navigation, who is signed in. */
 @Layout

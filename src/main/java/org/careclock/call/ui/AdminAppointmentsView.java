@@ -23,9 +23,9 @@ import org.careclock.call.CallDetails;
 import org.careclock.call.CallService;
 import org.careclock.call.CallState;
 import org.careclock.calltype.CallTypeService;
-import org.careclock.security.Actor;
-import org.careclock.security.CurrentUser;
-import org.careclock.security.Roles;
+import org.careclock.base.Actor;
+import org.careclock.base.CurrentUser;
+import org.careclock.base.Roles;
 import org.careclock.user.UserInfo;
 import org.careclock.user.UserService;
 

@@ -19,7 +19,7 @@ import org.careclock.call.CallState;
 import org.careclock.call.Cid;
 import org.careclock.call.NewCall;
 import org.careclock.calltype.CallTypeSettings;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.careclock.user.UserInfo;
 
 import java.time.Instant;

@@ -21,8 +21,8 @@ import org.careclock.base.ui.FormErrors;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
 import org.careclock.calltype.Capability;
-import org.careclock.security.Actor;
-import org.careclock.security.Roles;
+import org.careclock.base.Actor;
+import org.careclock.base.Roles;
 import org.careclock.user.RoleInfo;
 
 import java.util.ArrayList;

@@ -15,8 +15,8 @@ import org.careclock.base.ui.AdminPage;
 import org.careclock.base.ui.Durations;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
-import org.careclock.security.CurrentUser;
-import org.careclock.security.Roles;
+import org.careclock.base.CurrentUser;
+import org.careclock.base.Roles;
 import org.careclock.user.RoleService;
 
 import java.util.List;

@@ -16,8 +16,7 @@ import org.careclock.call.CallDetails;
 import org.careclock.call.CallService;
 import org.careclock.call.CallState;
 import org.careclock.call.EndReason;
-import org.careclock.call.ui.AppointmentsView;
-import org.careclock.security.CurrentUser;
+import org.careclock.base.CurrentUser;
 
 /** Where participants land when a call ends: the reason, and the way back. */
 @Route("call/:type/:id/ended")

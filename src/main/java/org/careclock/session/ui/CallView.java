@@ -23,18 +23,19 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
+import org.careclock.base.ConflictException;
 import org.careclock.base.InvalidInputException;
 import org.careclock.base.NotFoundException;
+import org.careclock.base.Refusal;
 import org.careclock.base.RefusedException;
 import org.careclock.base.ui.BrowserTime;
 import org.careclock.base.ui.Countdown;
 import org.careclock.base.ui.Durations;
 import org.careclock.base.ui.Notifications;
 import org.careclock.call.CallDetails;
-import org.careclock.call.ui.AppointmentsView;
 import org.careclock.calltype.Capability;
-import org.careclock.security.Actor;
-import org.careclock.security.CurrentUser;
+import org.careclock.base.Actor;
+import org.careclock.base.CurrentUser;
 import org.careclock.session.Attendance;
 import org.careclock.session.Participant;
 import org.careclock.session.SessionEvent;
@@ -96,12 +97,12 @@ public class CallView extends VerticalLayout implements BeforeEnterObserver, Has
         alertSlot.setWidthFull();
         controls.setAlignItems(FlexComponent.Alignment.CENTER);
         controls.getStyle().set("flex-wrap", "wrap");
-        idleDialog.onStay(() -> {
+        idleDialog.addStayListener(e -> {
             if (attendance != null) {
                 timers.stay(attendance);
             }
         });
-        idleDialog.onLeave(this::leave);
+        idleDialog.addLeaveListener(e -> leave());
     }
 
     @Override
@@ -125,14 +126,14 @@ public class CallView extends VerticalLayout implements BeforeEnterObserver, Has
         subscription = events.subscribe(cid, event -> ui.access(() -> apply(event)));
         try {
             joined = timers.join(actor, type, id, null);
-        } catch (NotFoundException | InvalidInputException e) {
+        } catch (Refusal refusal) {
             closeSubscription();
-            showProblem("Appointment not found",
-                    "There is no appointment at this address, or it is not one of yours.");
-            return;
-        } catch (RefusedException e) {
-            closeSubscription();
-            showProblem("You cannot join this appointment", e.getMessage());
+            switch (refusal) {
+                case NotFoundException _, InvalidInputException _ -> showProblem("Appointment not found",
+                        "There is no appointment at this address, or it is not one of yours.");
+                case RefusedException _, ConflictException _ ->
+                        showProblem("You cannot join this appointment", refusal.getMessage());
+            }
             return;
         }
         attendance = joined.attendance();
@@ -230,11 +231,7 @@ public class CallView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void extend(int seconds) {
-        try {
-            timers.extend(currentUser.actor(), type, id, seconds);
-        } catch (RefusedException | InvalidInputException | NotFoundException e) {
-            Notifications.error(e.getMessage());
-        }
+        timers.extend(currentUser.actor(), type, id, seconds);
     }
 
     private void confirmEnd() {
@@ -244,11 +241,7 @@ public class CallView extends VerticalLayout implements BeforeEnterObserver, Has
         confirm.setCancelable(true);
         Button endNow = new Button("End call", e -> {
             confirm.close();
-            try {
-                timers.end(currentUser.actor(), type, id);
-            } catch (RefusedException | NotFoundException refused) {
-                Notifications.error(refused.getMessage());
-            }
+            timers.end(currentUser.actor(), type, id);
         });
         endNow.setId("confirm-end-call");
         endNow.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);

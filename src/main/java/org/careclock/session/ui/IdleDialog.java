@@ -1,11 +1,14 @@
 package org.careclock.session.ui;
 
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.shared.Registration;
 import org.careclock.base.ui.Countdown;
 
 import java.time.Instant;
@@ -16,8 +19,6 @@ class IdleDialog extends Dialog {
     private final Countdown answerBy;
     private final Button stay = new Button("Stay");
     private final Button leave = new Button("Leave");
-    private Runnable onStay = () -> { };
-    private Runnable onLeave = () -> { };
 
     IdleDialog(java.util.function.Supplier<Instant> serverClock) {
         answerBy = new Countdown(serverClock);
@@ -34,22 +35,36 @@ class IdleDialog extends Dialog {
         stay.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         stay.addClickListener(e -> {
             close();
-            onStay.run();
+            fireEvent(new StayEvent(this));
         });
         leave.setId("idle-leave");
         leave.addClickListener(e -> {
             close();
-            onLeave.run();
+            fireEvent(new LeaveEvent(this));
         });
         getFooter().add(leave, stay);
     }
 
-    void onStay(Runnable action) {
-        this.onStay = action;
+    /** The participant chose to stay. */
+    static final class StayEvent extends ComponentEvent<IdleDialog> {
+        StayEvent(IdleDialog source) {
+            super(source, true);
+        }
     }
 
-    void onLeave(Runnable action) {
-        this.onLeave = action;
+    /** The participant chose to leave. */
+    static final class LeaveEvent extends ComponentEvent<IdleDialog> {
+        LeaveEvent(IdleDialog source) {
+            super(source, true);
+        }
+    }
+
+    Registration addStayListener(ComponentEventListener<StayEvent> listener) {
+        return addListener(StayEvent.class, listener);
+    }
+
+    Registration addLeaveListener(ComponentEventListener<LeaveEvent> listener) {
+        return addListener(LeaveEvent.class, listener);
     }
 
     void ask(Instant deadline, Instant now) {

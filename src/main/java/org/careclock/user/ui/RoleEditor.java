@@ -7,7 +7,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import org.careclock.base.ui.ConfirmDelete;
 import org.careclock.base.ui.EditorDialog;
 import org.careclock.base.ui.FormErrors;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.careclock.user.RoleInfo;
 import org.careclock.user.RoleService;
 

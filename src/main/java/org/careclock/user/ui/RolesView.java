@@ -13,8 +13,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.careclock.base.ui.AdminPage;
-import org.careclock.security.CurrentUser;
-import org.careclock.security.Roles;
+import org.careclock.base.CurrentUser;
+import org.careclock.base.Roles;
 import org.careclock.user.RoleInfo;
 import org.careclock.user.RoleService;
 

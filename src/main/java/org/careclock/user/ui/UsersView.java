@@ -12,13 +12,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.careclock.base.ConflictException;
-import org.careclock.base.NotFoundException;
-import org.careclock.base.RefusedException;
 import org.careclock.base.ui.AdminPage;
 import org.careclock.base.ui.Notifications;
-import org.careclock.security.CurrentUser;
-import org.careclock.security.Roles;
+import org.careclock.base.CurrentUser;
+import org.careclock.base.Roles;
 import org.careclock.user.RoleService;
 import org.careclock.user.UserInfo;
 import org.careclock.user.UserService;
@@ -106,10 +103,9 @@ public class UsersView extends VerticalLayout {
         try {
             UserInfo changed = users.setEnabled(currentUser.actor(), u.id(), !u.enabled());
             Notifications.success("User " + changed.id() + (changed.enabled() ? " enabled" : " disabled"));
-        } catch (RefusedException | NotFoundException | ConflictException e) {
-            Notifications.error(e.getMessage());
+        } finally {
+            refresh();
         }
-        refresh();
     }
 
     private void open(UserInfo existing) {

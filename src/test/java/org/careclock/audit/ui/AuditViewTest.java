@@ -12,7 +12,7 @@ import org.careclock.call.NewCall;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
 import org.careclock.calltype.Capability;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.careclock.session.SessionTimerService;
 import org.careclock.testing.KaribuTest;
 import org.junit.jupiter.api.Test;

@@ -12,8 +12,9 @@ import org.careclock.call.NewCall;
 import org.careclock.calltype.Capability;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
-import org.careclock.security.Actor;
-import org.careclock.security.Roles;
+import org.careclock.base.Actor;
+import org.careclock.base.Roles;
+import org.careclock.session.SessionEvents;
 import org.careclock.session.SessionTimerService;
 import org.careclock.testing.KaribuTest;
 import org.careclock.testing.TestCallTypes;
@@ -39,6 +40,7 @@ class CallViewTest extends KaribuTest {
     @Autowired SessionTimerService timers;
     @Autowired CallTypeService types;
     @Autowired CallService calls;
+    @Autowired SessionEvents events;
 
     String type;
     String id;
@@ -198,11 +200,15 @@ class CallViewTest extends KaribuTest {
 
     @Test
     void closing_the_page_leaves_the_call_and_drops_its_subscription() {
+        String cid = type + ":" + id;
+        int before = events.subscriberCount(cid);
         open("bill");
-        assertThat(timers.present(type + ":" + id)).hasSize(1);
-        UI.getCurrent().navigate("");
+        assertThat(timers.present(cid)).hasSize(1);
+        assertThat(events.subscriberCount(cid)).as("the open page listens to its call").isEqualTo(before + 1);
+        UI.getCurrent().navigate("call/" + type + "/" + id + "/ended");
         MockVaadin.clientRoundtrip(false);
-        assertThat(timers.present(type + ":" + id)).isEmpty();
+        assertThat(timers.present(cid)).isEmpty();
+        assertThat(events.subscriberCount(cid)).as("the closed page no longer listens").isEqualTo(before);
     }
 
     @Test

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextField;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.careclock.testing.KaribuTest;
 import org.careclock.user.RoleInfo;
 import org.careclock.user.RoleService;

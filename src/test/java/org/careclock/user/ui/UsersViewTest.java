@@ -13,7 +13,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.careclock.testing.KaribuTest;
 import org.careclock.user.UserInfo;
 import org.careclock.user.UserService;
@@ -190,6 +190,6 @@ class UsersViewTest extends KaribuTest {
         int row = GridKt._findAll(grid()).stream().map(UserInfo::id).toList().indexOf(id);
         assertThat(row).as("row of " + id).isNotNegative();
         HorizontalLayout actions = (HorizontalLayout) GridKt._getCellComponent(grid(), row, "actions");
-        _click((Button) actions.getComponentAt(index));
+        clickAsBrowser((Button) actions.getComponentAt(index));
     }
 }

@@ -1,6 +1,5 @@
-package org.careclock.security;
+package org.careclock.base;
 
-import org.careclock.base.RefusedException;
 
 /** Who is acting: a signed-in user with their role, or the server-side API. */
 public record Actor(String userId, String role, boolean server) {

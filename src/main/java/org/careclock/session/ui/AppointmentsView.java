@@ -1,4 +1,4 @@
-package org.careclock.call.ui;
+package org.careclock.session.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
@@ -23,7 +23,7 @@ import org.careclock.base.ui.Durations;
 import org.careclock.call.CallDetails;
 import org.careclock.call.CallService;
 import org.careclock.call.CallState;
-import org.careclock.security.CurrentUser;
+import org.careclock.base.CurrentUser;
 import org.careclock.session.SessionEvent;
 import org.careclock.session.SessionEvents;
 import org.careclock.user.UserService;

@@ -1,4 +1,4 @@
-package org.careclock.call.ui;
+package org.careclock.session.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.login.LoginForm;
@@ -7,7 +7,7 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import org.careclock.base.ui.Countdown;
 import org.careclock.call.CallService;
 import org.careclock.call.NewCall;
-import org.careclock.security.Actor;
+import org.careclock.base.Actor;
 import org.careclock.session.SessionTimerService;
 import org.careclock.testing.KaribuTest;
 import org.junit.jupiter.api.Test;

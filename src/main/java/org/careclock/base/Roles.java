@@ -1,4 +1,4 @@
-package org.careclock.security;
+package org.careclock.base;
 
 /**
  * Role names that have a fixed meaning in the portal. Roles are data (admins may add more);
