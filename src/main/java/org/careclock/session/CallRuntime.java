@@ -32,6 +32,8 @@ final class CallRuntime {
     final Map<Long, Page> pages = new HashMap<>();
     final Map<String, Integer> pagesByUser = new LinkedHashMap<>();
     final Map<String, String> names = new HashMap<>();
+    /** Each present user's media page: the token of their newest open page. */
+    final Map<String, Long> mediaPages = new LinkedHashMap<>();
 
     Instant aloneSince;
     SessionView.IdlePrompt prompt;
@@ -46,15 +48,33 @@ final class CallRuntime {
         this.cid = cid;
     }
 
-    /** One open page; {@code lastSeen} moves with its heartbeats. */
+    /**
+     * One open page; {@code lastSeen} moves with its heartbeats. {@code mayAudio}/{@code mayVideo}
+     * are the role's grants; {@code audioOn}/{@code videoOn} the page's switches; {@code signals}
+     * its budget of signalling messages (made when it first signals).
+     */
     static final class Page {
         final Attendance attendance;
+        final boolean mayAudio;
+        final boolean mayVideo;
         Instant lastSeen;
+        boolean audioOn = true;
+        boolean videoOn = true;
+        io.github.bucket4j.Bucket signals;
+        boolean overRate;
 
-        Page(Attendance attendance, Instant lastSeen) {
+        Page(Attendance attendance, Instant lastSeen, boolean mayAudio, boolean mayVideo) {
             this.attendance = attendance;
             this.lastSeen = lastSeen;
+            this.mayAudio = mayAudio;
+            this.mayVideo = mayVideo;
         }
+    }
+
+    /** Whether {@code token} is the media page of its user. */
+    boolean isMediaPage(long token) {
+        Page page = pages.get(token);
+        return page != null && Long.valueOf(token).equals(mediaPages.get(page.attendance.userId()));
     }
 
     boolean running() {

@@ -39,18 +39,23 @@ class Presence {
         this.properties = properties;
     }
 
-    /** Opens a page of {@code who}; the user becomes present if this is their first page. */
-    Attendance addPage(CallRuntime rt, Participant who) {
+    /**
+     * Opens a page of {@code who}, which may send what the role's grants allow; the user becomes
+     * present if this is their first page, and the newest page carries their media.
+     */
+    Attendance addPage(CallRuntime rt, Participant who, boolean mayAudio, boolean mayVideo) {
         Instant now = clock.instant();
         Attendance attendance = new Attendance(tokens.incrementAndGet(), rt.cid, who.userId());
-        rt.pages.put(attendance.token(), new CallRuntime.Page(attendance, now));
+        rt.pages.put(attendance.token(), new CallRuntime.Page(attendance, now, mayAudio, mayVideo));
         planLiveness(rt, attendance.token(), TimerRules.goneAt(now, properties.presenceTimeout()));
         int before = rt.pagesByUser.getOrDefault(who.userId(), 0);
         rt.pagesByUser.put(who.userId(), before + 1);
+        rt.mediaPages.put(who.userId(), attendance.token());
         if (before == 0) {
             rt.names.put(who.userId(), who.displayName());
             changed(rt, now);
         }
+        peersChanged(rt);
         return attendance;
     }
 
@@ -62,14 +67,22 @@ class Presence {
         }
         rt.unplan(Due.PageLivenessDue.slotOf(token));
         String userId = page.attendance.userId();
+        boolean carriedMedia = Long.valueOf(token).equals(rt.mediaPages.get(userId));
         int left = rt.pagesByUser.getOrDefault(userId, 1) - 1;
         if (left > 0) {
             rt.pagesByUser.put(userId, left);
+            if (carriedMedia) {
+                rt.pages.values().stream().map(p -> p.attendance).filter(a -> a.userId().equals(userId))
+                        .mapToLong(Attendance::token).max().ifPresent(newest -> rt.mediaPages.put(userId, newest));
+                peersChanged(rt);
+            }
             return;
         }
         rt.pagesByUser.remove(userId);
         rt.names.remove(userId);
+        rt.mediaPages.remove(userId);
         changed(rt, clock.instant());
+        peersChanged(rt);
     }
 
     /** A heartbeat of the page {@code token}. */
@@ -134,6 +147,19 @@ class Presence {
         if (rt.running() && rt.pages.isEmpty() && rt.planned("empty") == null) {
             changed(rt, clock.instant());
         }
+    }
+
+    /** The media pages of the present users, with what each sends now. */
+    List<Peer> peers(CallRuntime rt) {
+        return rt.mediaPages.entrySet().stream().map(e -> {
+            CallRuntime.Page page = rt.pages.get(e.getValue());
+            return new Peer(e.getKey(), rt.names.getOrDefault(e.getKey(), e.getKey()), e.getValue(),
+                    page.mayAudio && page.audioOn, page.mayVideo && page.videoOn);
+        }).toList();
+    }
+
+    void peersChanged(CallRuntime rt) {
+        events.publish(new SessionEvent.PeersChanged(rt.cid, peers(rt)));
     }
 
     List<Participant> participants(CallRuntime rt) {

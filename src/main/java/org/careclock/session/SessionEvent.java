@@ -29,6 +29,18 @@ public sealed interface SessionEvent {
     record IdlePromptCancelled(String cid) implements SessionEvent {
     }
 
+    /** The media pages of the call, or what one of them sends, changed. */
+    record PeersChanged(String cid, List<Peer> peers) implements SessionEvent {
+    }
+
+    /**
+     * A signalling message from one media page to another, checked by the server; only the page
+     * {@code toPage} takes it. {@code payload} is the session description or the ICE candidate (JSON).
+     */
+    record SignalRelayed(String cid, long fromPage, String fromUserId, long toPage, SignalKind kind,
+                         String payload) implements SessionEvent {
+    }
+
     record CallEnded(String cid, EndReason reason, Instant at, String actor) implements SessionEvent {
     }
 }

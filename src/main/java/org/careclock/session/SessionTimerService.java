@@ -139,7 +139,8 @@ public class SessionTimerService {
                 if (overrideSeconds != null && overrideSeconds != rt.maxDurationSeconds) {
                     deadlines.changeMax(rt, max -> overrideSeconds, actor.label(), "override");
                 }
-                Attendance attendance = presence.addPage(rt, me);
+                Attendance attendance = presence.addPage(rt, me, caps.contains(Capability.SEND_AUDIO),
+                        caps.contains(Capability.SEND_VIDEO));
                 return new Joined(attendance, calls.getVisible(actor, type, id), viewOf(rt), caps,
                         rt.type.extensionStepsSeconds(), rt.type.alertThresholdsSeconds());
             });

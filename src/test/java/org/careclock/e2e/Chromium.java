@@ -25,7 +25,13 @@ final class Chromium {
             "--disable-dev-shm-usage",
             "--disable-background-networking",
             "--disable-component-update",
-            "--disable-sync");
+            "--disable-sync",
+            // Media: a fake camera (a moving test picture) and microphone (a tone), permission
+            // granted without a prompt, and the machine's own addresses as ICE candidates.
+            "--use-fake-device-for-media-stream",
+            "--use-fake-ui-for-media-stream",
+            "--disable-features=WebRtcHideLocalIpsWithMdns",
+            "--autoplay-policy=no-user-gesture-required");
 
     private Chromium() {
     }

@@ -24,6 +24,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  */
 final class Visitor implements AutoCloseable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Visitor.class);
+
     static final Duration PUSH = Duration.ofSeconds(5);
 
     final String userId;
@@ -56,6 +58,8 @@ final class Visitor implements AutoCloseable {
         p.onConsoleMessage(m -> {
             if ("error".equals(m.type())) {
                 problems.add("console error on " + p.url() + ": " + m.text());
+            } else if ("warning".equals(m.type())) {
+                log.info("{}: console warning on {}: {}", label, p.url(), m.text());
             }
         });
         p.onPageError(e -> problems.add("uncaught error on " + p.url() + ": " + e));

@@ -12,9 +12,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -24,79 +21,68 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import org.careclock.base.ConflictException;
+import org.careclock.base.CurrentUser;
 import org.careclock.base.InvalidInputException;
 import org.careclock.base.NotFoundException;
 import org.careclock.base.Refusal;
 import org.careclock.base.RefusedException;
 import org.careclock.base.ui.BrowserTime;
-import org.careclock.base.ui.Countdown;
 import org.careclock.base.ui.Durations;
 import org.careclock.base.ui.Notifications;
 import org.careclock.call.CallDetails;
 import org.careclock.calltype.Capability;
-import org.careclock.base.Actor;
-import org.careclock.base.CurrentUser;
 import org.careclock.session.Attendance;
+import org.careclock.session.MediaService;
 import org.careclock.session.Participant;
 import org.careclock.session.SessionEvent;
 import org.careclock.session.SessionEvents;
 import org.careclock.session.SessionTimerService;
 import org.careclock.session.SessionView;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.HashSet;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The in-call page: who is present, the shared countdown, threshold alerts, extension (for
- * holders of change-max-duration), leave, end (end-call) and the stay-or-leave question. It
- * joins when attached and leaves when detached; every change arrives by server push.
+ * The in-call page: the consultation's audio and video, the shared countdown with its alerts
+ * always in view, who is present, extension (for holders of change-max-duration), leave, end
+ * (end-call) and the stay-or-leave question. It joins when attached and leaves when detached;
+ * every change arrives by server push, and the end stops the media in the same push.
  */
 @Route("call/:type/:id")
 @PermitAll
-public class CallView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final SessionTimerService timers;
     private final SessionEvents events;
     private final CurrentUser currentUser;
+    private final ClockPanel clock;
+    private final MediaPanel media;
+    private final IdleDialog idleDialog;
+    private final Div participants = new Div();
+    private final Div controls = new Div();
 
     private String type;
     private String id;
     private String title = "Call";
-
     private Attendance attendance;
     private SessionEvents.Subscription subscription;
     private Registration heartbeat;
     private Set<Capability> capabilities = Set.of();
-    private List<Integer> thresholds = List.of();
-    private ZoneId zone = ZoneId.systemDefault();
+    private List<Integer> steps = List.of();
 
-    private final Countdown countdown;
-    private final Span clockCaption = new Span();
-    private final Div alertSlot = new Div();
-    private final Div participants = new Div();
-    private final HorizontalLayout controls = new HorizontalLayout();
-    private final IdleDialog idleDialog;
-    private final Set<String> dismissed = new HashSet<>();
-    private Instant endsAt;
-
-    public CallView(SessionTimerService timers, SessionEvents events, CurrentUser currentUser) {
+    public CallView(SessionTimerService timers, MediaService mediaService, SessionEvents events, CurrentUser currentUser) {
         this.timers = timers;
         this.events = events;
         this.currentUser = currentUser;
-        this.countdown = new Countdown(timers::now);
+        this.clock = new ClockPanel(timers::now);
+        this.media = new MediaPanel(mediaService);
         this.idleDialog = new IdleDialog(timers::now);
         addClassNames("page", "call-view");
-        setSpacing(true);
-        countdown.setId("countdown");
         participants.setId("participants");
         participants.addClassName("participants");
-        clockCaption.addClassName("clock-caption");
-        alertSlot.setWidthFull();
-        controls.setAlignItems(FlexComponent.Alignment.CENTER);
-        controls.getStyle().set("flex-wrap", "wrap");
+        controls.addClassName("call-controls");
         idleDialog.addStayListener(e -> {
             if (attendance != null) {
                 timers.stay(attendance);
@@ -120,12 +106,10 @@ public class CallView extends VerticalLayout implements BeforeEnterObserver, Has
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
-        Actor actor = currentUser.actor();
+        subscription = events.subscribe(type + ":" + id, event -> ui.access(() -> apply(event)));
         SessionTimerService.Joined joined;
-        String cid = type + ":" + id;
-        subscription = events.subscribe(cid, event -> ui.access(() -> apply(event)));
         try {
-            joined = timers.join(actor, type, id, null);
+            joined = timers.join(currentUser.actor(), type, id, null);
         } catch (Refusal refusal) {
             closeSubscription();
             switch (refusal) {
@@ -138,59 +122,36 @@ public class CallView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         attendance = joined.attendance();
         capabilities = joined.capabilities();
-        thresholds = joined.alertThresholds();
+        steps = joined.extensionSteps();
         heartbeat = ui.addHeartbeatListener(e -> timers.heartbeat(attendance));
-        render(joined.call(), joined.session(), joined.extensionSteps());
-        BrowserTime.withZone(ui, z -> {
-            zone = z;
-            updateCaption();
-        });
+        render(joined.call(), joined.session(), joined.alertThresholds());
+        media.start(attendance);
+        BrowserTime.withZone(ui, clock::setZone);
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        closeSubscription();
-        if (heartbeat != null) {
-            heartbeat.remove();
-            heartbeat = null;
-        }
-        if (attendance != null) {
-            timers.leave(attendance);
-            attendance = null;
-        }
-        idleDialog.close();
+        leaveQuietly();
         super.onDetach(detachEvent);
     }
 
-    private void closeSubscription() {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
-    }
-
-    private void render(CallDetails call, SessionView session, List<Integer> steps) {
+    private void render(CallDetails call, SessionView session, List<Integer> thresholds) {
         removeAll();
         title = call.displayName();
         H2 heading = new H2(call.displayName());
         heading.setId("call-title");
         Paragraph subtitle = new Paragraph(call.type() + " · " + call.id());
         subtitle.addClassName("muted");
+        Div header = new Div(heading, subtitle);
+        header.addClassName("call-header");
 
-        int warnAt = thresholds.isEmpty() ? 0 : thresholds.getFirst();
-        int dangerAt = thresholds.isEmpty() ? 0 : thresholds.getLast();
-        countdown.setLevels(warnAt, dangerAt);
-        endsAt = session.timerEndsAt();
-        countdown.show(endsAt, session.serverNow());
-        updateCaption();
-        Div clockPanel = new Div(countdown, clockCaption);
-        clockPanel.addClassName("clock-panel");
-        clockPanel.setWidthFull();
+        clock.setThresholds(thresholds);
+        clock.show(session.timerEndsAt(), session.serverNow());
 
         controls.removeAll();
         if (capabilities.contains(Capability.CHANGE_MAX_DURATION)) {
             for (int step : steps) {
-                controls.add(extendButton(step, "extend-" + step));
+                controls.add(extendButton(step));
             }
         }
         Button leave = new Button("Leave call", VaadinIcon.SIGN_OUT.create(), e -> leave());
@@ -205,26 +166,24 @@ public class CallView extends VerticalLayout implements BeforeEnterObserver, Has
 
         H3 whoTitle = new H3("In the call");
         whoTitle.addClassName("section-title");
+        Div people = new Div(whoTitle, participants);
+        people.addClassName("call-people");
         renderParticipants(session.present());
 
-        Paragraph media = new Paragraph("This page keeps the appointment's shared time: everyone in the call sees "
-                + "the same countdown and the same alerts, and the appointment ends for everyone when the time is up. "
-                + "Talk over your clinic's usual audio or video line while it runs.");
-        media.addClassName("media-note");
-
-        add(heading, subtitle, clockPanel, alertSlot, controls, whoTitle, participants, media);
+        Div stage = new Div(media);
+        stage.addClassName("call-stage");
+        add(header, clock, stage, controls, people);
         if (session.currentAlert() != null) {
-            showAlert(session.currentAlert(), endsAt);
+            showAlert(session.currentAlert(), session.timerEndsAt());
         }
-        if (session.idlePrompt() != null && attendance != null
-                && session.idlePrompt().userId().equals(attendance.userId())) {
+        if (session.idlePrompt() != null && session.idlePrompt().userId().equals(attendance.userId())) {
             idleDialog.ask(session.idlePrompt().answerBy(), session.serverNow());
         }
     }
 
-    private Button extendButton(int seconds, String elementId) {
+    private Button extendButton(int seconds) {
         Button button = new Button(Durations.extension(seconds), VaadinIcon.PLUS.create(), e -> extend(seconds));
-        button.setId(elementId);
+        button.setId("extend-" + seconds);
         button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         button.getElement().setAttribute("aria-label", "Extend the appointment by " + Durations.spoken(seconds));
         return button;
@@ -250,28 +209,43 @@ public class CallView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void leave() {
-        if (attendance != null) {
-            timers.leave(attendance);
-            attendance = null;
-        }
-        closeSubscription();
-        idleDialog.close();
+        leaveQuietly();
         getUI().ifPresent(ui -> {
             ui.navigate(AppointmentsView.class);
             Notifications.success("You left the call. It goes on for the others until it ends.");
         });
     }
 
+    /** Stops the media, leaves the call and stops listening; safe to call more than once. */
+    private void leaveQuietly() {
+        media.stop();
+        closeSubscription();
+        if (heartbeat != null) {
+            heartbeat.remove();
+            heartbeat = null;
+        }
+        if (attendance != null) {
+            timers.leave(attendance);
+            attendance = null;
+        }
+        idleDialog.close();
+    }
+
+    private void closeSubscription() {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+    }
+
     private void apply(SessionEvent event) {
         switch (event) {
             case SessionEvent.DeadlineChanged e -> {
-                endsAt = e.newEndsAt();
-                countdown.show(endsAt, timers.now());
-                updateCaption();
+                clock.show(e.newEndsAt(), timers.now());
                 if (e.oldEndsAt() != null && e.newEndsAt() != null && e.newEndsAt().isAfter(e.oldEndsAt())) {
-                    alertSlot.removeAll();
+                    clock.clearAlert();
                     Notifications.success("The appointment was extended by "
-                            + Durations.spoken((int) java.time.Duration.between(e.oldEndsAt(), e.newEndsAt()).toSeconds()));
+                            + Durations.spoken((int) Duration.between(e.oldEndsAt(), e.newEndsAt()).toSeconds()));
                 }
             }
             case SessionEvent.PresenceChanged e -> renderParticipants(e.present());
@@ -282,47 +256,19 @@ public class CallView extends VerticalLayout implements BeforeEnterObserver, Has
                 }
             }
             case SessionEvent.IdlePromptCancelled e -> idleDialog.close();
+            case SessionEvent.PeersChanged e -> media.apply(e);
+            case SessionEvent.SignalRelayed e -> media.apply(e);
             case SessionEvent.CallEnded e -> {
                 attendance = null;
-                closeSubscription();
-                idleDialog.close();
-                getUI().ifPresent(ui -> ui.navigate(CallEndedView.class, new RouteParameters(
-                        java.util.Map.of("type", type, "id", id))));
+                leaveQuietly();
+                getUI().ifPresent(ui -> ui.navigate(CallEndedView.class, new RouteParameters(Map.of("type", type, "id", id))));
             }
         }
     }
 
-    private void showAlert(int thresholdSeconds, Instant deadline) {
-        String key = thresholdSeconds + "@" + deadline;
-        if (dismissed.contains(key)) {
-            return;
-        }
-        alertSlot.removeAll();
-        Div alert = new Div();
-        alert.setId("session-alert");
-        alert.addClassName("session-alert");
-        alert.getElement().setAttribute("role", "alert");
-        alert.getElement().setAttribute("data-threshold", String.valueOf(thresholdSeconds));
-        Span text = new Span("Less than " + Durations.spoken(thresholdSeconds) + " remaining");
-        text.addClassName("alert-text");
-        alert.add(VaadinIcon.ALARM.create(), text);
-        if (capabilities.contains(Capability.CHANGE_MAX_DURATION)) {
-            for (Button b : controls.getChildren().filter(c -> c instanceof Button).map(c -> (Button) c)
-                    .filter(b -> b.getId().orElse("").startsWith("extend-")).toList()) {
-                int seconds = Integer.parseInt(b.getId().orElseThrow().substring("extend-".length()));
-                Button offer = new Button("Extend " + Durations.extension(seconds), e -> extend(seconds));
-                offer.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-                alert.add(offer);
-            }
-        }
-        Button dismiss = new Button("Dismiss", e -> {
-            dismissed.add(key);
-            alertSlot.removeAll();
-        });
-        dismiss.setId("dismiss-alert");
-        dismiss.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        alert.add(dismiss);
-        alertSlot.add(alert);
+    private void showAlert(int thresholdSeconds, java.time.Instant deadline) {
+        boolean mayExtend = capabilities.contains(Capability.CHANGE_MAX_DURATION);
+        clock.alert(thresholdSeconds, deadline, steps, mayExtend ? this::extend : null);
     }
 
     private void renderParticipants(List<Participant> present) {
@@ -338,11 +284,6 @@ public class CallView extends VerticalLayout implements BeforeEnterObserver, Has
             chip.getElement().setAttribute("data-user", p.userId());
             participants.add(chip);
         }
-    }
-
-    private void updateCaption() {
-        clockCaption.setText(endsAt == null ? "This appointment has no time limit"
-                : "Time remaining · ends at " + BrowserTime.time(endsAt, zone));
     }
 
     private void showProblem(String heading, String message) {
