@@ -23,6 +23,7 @@
 const STATE = { new: 'connecting', connecting: 'connecting', connected: 'connected', disconnected: 'reconnecting',
   failed: 'reconnecting', closed: 'closed' };
 const MAX_RESTARTS = 5;
+const DISCONNECTED_GRACE_MS = 4000;
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -406,9 +407,12 @@ class CareClockMedia extends HTMLElement {
     };
     pc.onconnectionstatechange = () => {
       const s = pc.connectionState;
+      clearTimeout(link.grace);
       if (s === 'connected') link.restarts = 0;
       this._state(link, s === 'failed' && link.restarts >= MAX_RESTARTS ? 'failed' : STATE[s] || 'connecting');
       if (s === 'failed') this._restart(link);
+      // A path that stays down a few seconds is not coming back by itself: look for a new one.
+      if (s === 'disconnected') link.grace = setTimeout(() => this._restart(link), DISCONNECTED_GRACE_MS);
     };
     for (const kind of ['audio', 'video']) this._attach(link, kind);
     const waiting = this._pending.get(page) || [];
@@ -434,6 +438,7 @@ class CareClockMedia extends HTMLElement {
     const link = this._links.get(page);
     if (!link) return;
     this._links.delete(page);
+    clearTimeout(link.grace);
     link.pc.ontrack = link.pc.onicecandidate = link.pc.onnegotiationneeded = link.pc.onconnectionstatechange = null;
     link.pc.close();
     link.stream.getTracks().forEach((t) => t.stop());
