@@ -75,5 +75,15 @@
     lastStop() {
       return stops.length ? Math.max(...stops) : 0;
     },
+    /** Resolves with the time (epoch ms) the first remote video frame was decoded, polling every 10 ms. */
+    firstFrame() {
+      return new Promise((resolve) => {
+        const poll = async () => {
+          if ((await this.inbound()).video > 0) resolve(Date.now());
+          else setTimeout(poll, 10);
+        };
+        poll();
+      });
+    },
   };
 })();

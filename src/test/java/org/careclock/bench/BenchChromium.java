@@ -51,13 +51,23 @@ final class BenchChromium implements AutoCloseable {
     final Browser browser;
 
     BenchChromium() {
+        this(false);
+    }
+
+    /** With {@code media}: a fake camera and microphone, granted without a prompt. */
+    BenchChromium(boolean media) {
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        List<String> args = new java.util.ArrayList<>(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update"));
+        if (media) {
+            args.addAll(List.of("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                    "--disable-features=WebRtcHideLocalIpsWithMdns", "--autoplay-policy=no-user-gesture-required"));
+        }
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(executable())
                 .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update")));
+                .setArgs(args));
     }
 
     static Path executable() {
@@ -78,8 +88,13 @@ final class BenchChromium implements AutoCloseable {
 
     /** A browser of its own for one person, signed in at {@code baseUrl}, its counters installed. */
     Page signedIn(String baseUrl, String userId, String password) {
+        return signedIn(baseUrl, userId, password, "");
+    }
+
+    /** As {@link #signedIn(String, String, String)}, with another script before the page's own. */
+    Page signedIn(String baseUrl, String userId, String password, String script) {
         BrowserContext context = browser.newContext();
-        context.addInitScript(COUNTERS);
+        context.addInitScript(COUNTERS + script);
         Page page = context.newPage();
         page.navigate(baseUrl + "/login");
         page.locator("input[name=username]").fill(userId);
