@@ -92,7 +92,7 @@ public class CallService {
         CallTypeSettings type = types.find(request.type())
                 .orElseThrow(() -> new NotFoundException("Call type " + request.type() + " does not exist"));
         Cid.validId(request.id());
-        if (!actor.isAdmin() && !Capability.withDerived(type.grantsOf(actor.role())).contains(Capability.CREATE_CALL)) {
+        if (!actor.isAdmin() && !type.capabilitiesOf(actor).contains(Capability.CREATE_CALL)) {
             throw new RefusedException("Your role may not create calls of type " + type.name());
         }
         Optional<Call> existing = calls.findById(Cid.of(request.type(), request.id()));
@@ -132,7 +132,7 @@ public class CallService {
     public CallDetails changeOverride(Actor actor, String cid, Integer seconds) {
         Call call = calls.findForUpdate(cid).filter(c -> canSee(actor, c))
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND));
-        if (!actor.isAdmin() && !types.capabilitiesOf(call.type(), actor.role()).contains(Capability.CHANGE_MAX_DURATION)) {
+        if (!actor.isAdmin() && !types.capabilitiesOf(call.type(), actor).contains(Capability.CHANGE_MAX_DURATION)) {
             throw new RefusedException("Your role may not change the call's duration");
         }
         if (call.state() == CallState.IN_PROGRESS) {
@@ -157,7 +157,7 @@ public class CallService {
     public Closed endIfNotStarted(Actor actor, String type, String id) {
         Call call = calls.findForUpdate(Cid.of(type, id)).filter(c -> canSee(actor, c))
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND));
-        if (!actor.isAdmin() && !types.capabilitiesOf(call.type(), actor.role()).contains(Capability.END_CALL)) {
+        if (!actor.isAdmin() && !types.capabilitiesOf(call.type(), actor).contains(Capability.END_CALL)) {
             throw new RefusedException("Your role may not end calls of this type");
         }
         if (call.state() != CallState.SCHEDULED) {
@@ -203,7 +203,7 @@ public class CallService {
         if (actor.userId() != null && call.members().contains(actor.userId())) {
             return true;
         }
-        return types.find(call.type()).map(t -> t.grantsOf(actor.role()).contains(Capability.READ_CALL)).orElse(false);
+        return types.find(call.type()).map(t -> t.capabilitiesOf(actor).contains(Capability.READ_CALL)).orElse(false);
     }
 
     private CallDetails details(Call call) {

@@ -56,7 +56,15 @@ public class CallTypeService {
 
     /** The capabilities a role holds in calls of a type, with the derived ones. */
     public Set<Capability> capabilitiesOf(String typeName, String role) {
-        return Capability.withDerived(get(typeName).grantsOf(role));
+        return get(typeName).capabilitiesOf(role);
+    }
+
+    /**
+     * What {@code actor} may do in calls of a type: their role's capabilities, with the derived
+     * ones; the API's server identity may do everything ({@link CallTypeSettings#capabilitiesOf(Actor)}).
+     */
+    public Set<Capability> capabilitiesOf(String typeName, Actor actor) {
+        return get(typeName).capabilitiesOf(actor);
     }
 
     @Transactional
@@ -118,7 +126,7 @@ public class CallTypeService {
             for (Capability c : caps) {
                 if (c.derived()) {
                     throw new InvalidInputException("grants",
-                            c.wireName() + " cannot be granted; it follows from update-call and update-call-settings");
+                            c.wireName() + " cannot be granted; it follows from " + c.derivedFrom());
                 }
             }
             if (!caps.isEmpty()) {

@@ -1,5 +1,9 @@
 package org.careclock.calltype;
 
+import org.careclock.base.Actor;
+
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +41,22 @@ public record CallTypeSettings(
                 DEFAULT_IDLE_TIMEOUT, DEFAULT_IDLE_PROMPT, DEFAULT_EMPTY_TIMEOUT);
     }
 
+    /** What the type grants a role, without the derived capabilities. */
     public Set<Capability> grantsOf(String role) {
         return grants.getOrDefault(role, Set.of());
+    }
+
+    /** What a role holds in calls of this type: its grants and what they imply. */
+    public Set<Capability> capabilitiesOf(String role) {
+        return Capability.withDerived(grantsOf(role));
+    }
+
+    /**
+     * What {@code actor} holds in calls of this type: the capabilities of their role; the API's
+     * server identity holds every capability.
+     */
+    public Set<Capability> capabilitiesOf(Actor actor) {
+        return actor.server() ? Collections.unmodifiableSet(EnumSet.allOf(Capability.class)) : capabilitiesOf(actor.role());
     }
 
     public CallTypeSettings withGrants(Map<String, Set<Capability>> newGrants) {
