@@ -78,7 +78,7 @@ class AppointmentEditor extends EditorDialog {
         id.setId("appointment-id");
         id.setMaxLength(Cid.ID_MAX);
         title.setId("appointment-title");
-        title.setMaxLength(CallService.TITLE_MAX);
+        title.setMaxLength(NewCall.TITLE_MAX);
         title.setPlaceholder("e.g. Follow-up consultation");
 
         Map<String, UserInfo> byId = new LinkedHashMap<>();

@@ -79,7 +79,7 @@ class CallTypeEditor extends EditorDialog {
         setCloseOnOutsideClick(false);
 
         name.setId("call-type-name");
-        name.setMaxLength(CallTypeService.NAME_MAX);
+        name.setMaxLength(CallTypeSettings.NAME_MAX);
         name.setValue(start.name());
         name.setReadOnly(!creating);
         name.setHelperText(creating ? "a-z, 0-9, '_' or '-'; cannot be changed later" : "The name cannot be changed");
