@@ -1,8 +1,8 @@
 package org.careclock.api;
 
-import org.careclock.base.InvalidInputException;
-import org.careclock.base.Validation;
 import org.careclock.base.Actor;
+import org.careclock.base.InputValidator;
+import org.careclock.base.InvalidInputException;
 import org.careclock.user.RoleService;
 import org.careclock.user.UserInfo;
 import org.careclock.user.UserService;
@@ -33,10 +33,12 @@ class UsersApi {
 
     private final UserService users;
     private final RoleService roles;
+    private final InputValidator inputs;
 
-    UsersApi(UserService users, RoleService roles) {
+    UsersApi(UserService users, RoleService roles, InputValidator inputs) {
         this.users = users;
         this.roles = roles;
+        this.inputs = inputs;
     }
 
     @PostMapping
@@ -56,24 +58,30 @@ class UsersApi {
         return new Wire.Users(out);
     }
 
-    /** Checks one user with the paths of the request, and fills what an existing user keeps. */
+    /**
+     * Reads one user, fills what an existing user keeps, and checks it against the constraints of
+     * {@link UserService.UserForm}, naming a refused field by its path in the request.
+     */
     private UserService.UserForm form(String key, JsonBody user) {
         String path = user.path();
         String id = user.field("id").map(JsonBody::string).orElse(key);
         if (!id.equals(key)) {
             throw new InvalidInputException(path + ".id", path + ".id is " + id + " but the user is listed as " + key);
         }
-        Validation.requireMatch(path + ".id", id, UserService.ID,
-                "may hold only a-z, 0-9, '@', '.', '_' or '-' (1 to 64 characters)");
         Optional<UserInfo> existing = users.find(id);
         String name = user.field("name").map(JsonBody::string).orElse(existing.map(UserInfo::displayName).orElse(id));
-        Validation.requireText(path + ".name", name, UserService.NAME_MAX);
         String role = user.field("role").map(JsonBody::string).or(() -> existing.map(UserInfo::role))
                 .orElseThrow(() -> new InvalidInputException(path + ".role", path + ".role is required for a new user"));
+        UserService.UserForm form = new UserService.UserForm(id, name, role, true, null);
+        try {
+            inputs.check(form);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(path + "." + e.field(), e.getMessage());
+        }
         if (!roles.exists(role)) {
             throw new InvalidInputException(path + ".role", path + ".role names the unknown role " + role
                     + "; create it first with POST /api/v2/roles");
         }
-        return new UserService.UserForm(id, name, role, true, null);
+        return form;
     }
 }

@@ -1,14 +1,14 @@
 package org.careclock.call;
 
+import org.careclock.base.Actor;
 import org.careclock.base.ConflictException;
+import org.careclock.base.InputValidator;
 import org.careclock.base.InvalidInputException;
 import org.careclock.base.NotFoundException;
 import org.careclock.base.RefusedException;
-import org.careclock.base.Validation;
 import org.careclock.calltype.Capability;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
-import org.careclock.base.Actor;
 import org.careclock.user.UserService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,18 +30,19 @@ public class CallService {
 
     private static final String ADMINS_ONLY = "Only administrators may manage appointments";
 
-    public static final int TITLE_MAX = 200;
     public static final String NOT_FOUND = "Appointment not found";
 
     private final CallRepository calls;
     private final CallTypeService types;
     private final UserService users;
+    private final InputValidator inputs;
     private final Clock clock;
 
-    CallService(CallRepository calls, CallTypeService types, UserService users, Clock clock) {
+    CallService(CallRepository calls, CallTypeService types, UserService users, InputValidator inputs, Clock clock) {
         this.calls = calls;
         this.types = types;
         this.users = users;
+        this.inputs = inputs;
         this.clock = clock;
     }
 
@@ -89,10 +90,10 @@ public class CallService {
     /** Answers the existing call unchanged, or creates it. */
     @Transactional
     public Obtained getOrCreate(Actor actor, NewCall request) {
+        inputs.check(request);
         CallTypeSettings type = types.find(request.type())
                 .orElseThrow(() -> new NotFoundException("Call type " + request.type() + " does not exist"));
-        Cid.validId(request.id());
-        if (!actor.isAdmin() && !Capability.withDerived(type.grantsOf(actor.role())).contains(Capability.CREATE_CALL)) {
+        if (!actor.isAdmin() && !type.capabilitiesOf(actor).contains(Capability.CREATE_CALL)) {
             throw new RefusedException("Your role may not create calls of type " + type.name());
         }
         Optional<Call> existing = calls.findById(Cid.of(request.type(), request.id()));
@@ -107,7 +108,7 @@ public class CallService {
             throw new InvalidInputException("created_by_id", "User " + createdBy + " does not exist");
         }
         Call call = new Call(request.type(), request.id(), createdBy, clock.instant());
-        apply(call, request.title(), request.scheduledStart(), request.members(), request.maxDurationOverride());
+        apply(call, request);
         return new Obtained(details(calls.save(call)), true);
     }
 
@@ -116,11 +117,12 @@ public class CallService {
     public CallDetails update(Actor actor, String cid, NewCall changes) {
         Actor.requireAdmin(actor, ADMINS_ONLY);
         Call call = calls.findForUpdate(cid).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        inputs.check(changes);
         if (call.state() == CallState.IN_PROGRESS
-                && !java.util.Objects.equals(changes.maxDurationOverride(), call.maxDurationOverride())) {
+                && !java.util.Objects.equals(changes.maxDurationSeconds(), call.maxDurationOverride())) {
             throw new RefusedException("The session is running; extend it from the call page instead");
         }
-        apply(call, changes.title(), changes.scheduledStart(), changes.members(), changes.maxDurationOverride());
+        apply(call, changes);
         return details(call);
     }
 
@@ -132,15 +134,13 @@ public class CallService {
     public CallDetails changeOverride(Actor actor, String cid, Integer seconds) {
         Call call = calls.findForUpdate(cid).filter(c -> canSee(actor, c))
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND));
-        if (!actor.isAdmin() && !types.capabilitiesOf(call.type(), actor.role()).contains(Capability.CHANGE_MAX_DURATION)) {
+        if (!actor.isAdmin() && !types.capabilitiesOf(call.type(), actor).contains(Capability.CHANGE_MAX_DURATION)) {
             throw new RefusedException("Your role may not change the call's duration");
         }
         if (call.state() == CallState.IN_PROGRESS) {
             throw new RefusedException("The session is running; change its duration through the session instead");
         }
-        if (seconds != null) {
-            Validation.requireRange("max_duration_seconds", seconds, 0, CallTypeSettings.MAX_SECONDS);
-        }
+        inputs.checkValue(NewCall.class, "maxDurationSeconds", seconds);
         call.setMaxDurationOverride(seconds);
         return details(call);
     }
@@ -157,7 +157,7 @@ public class CallService {
     public Closed endIfNotStarted(Actor actor, String type, String id) {
         Call call = calls.findForUpdate(Cid.of(type, id)).filter(c -> canSee(actor, c))
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND));
-        if (!actor.isAdmin() && !types.capabilitiesOf(call.type(), actor.role()).contains(Capability.END_CALL)) {
+        if (!actor.isAdmin() && !types.capabilitiesOf(call.type(), actor).contains(Capability.END_CALL)) {
             throw new RefusedException("Your role may not end calls of this type");
         }
         if (call.state() != CallState.SCHEDULED) {
@@ -179,21 +179,18 @@ public class CallService {
         calls.delete(call);
     }
 
-    private void apply(Call call, String title, java.time.Instant scheduledStart, List<String> members, Integer override) {
-        String cleanTitle = title == null || title.isBlank() ? null : Validation.requireText("title", title, TITLE_MAX);
+    /** Writes what {@code request} describes, checked against its constraints already, once its members exist. */
+    private void apply(Call call, NewCall request) {
         LinkedHashSet<String> unique = new LinkedHashSet<>();
-        for (String member : members) {
+        for (String member : request.members()) {
             if (!users.exists(member)) {
                 throw new InvalidInputException("members", "User " + member + " does not exist");
             }
             unique.add(member);
         }
-        if (override != null) {
-            Validation.requireRange("max_duration_seconds", override, 0, CallTypeSettings.MAX_SECONDS);
-        }
-        call.describe(cleanTitle, scheduledStart);
+        call.describe(request.title(), request.scheduledStart());
         call.setMembers(List.copyOf(unique));
-        call.setMaxDurationOverride(override);
+        call.setMaxDurationOverride(request.maxDurationSeconds());
     }
 
     private boolean canSee(Actor actor, Call call) {
@@ -203,7 +200,7 @@ public class CallService {
         if (actor.userId() != null && call.members().contains(actor.userId())) {
             return true;
         }
-        return types.find(call.type()).map(t -> t.grantsOf(actor.role()).contains(Capability.READ_CALL)).orElse(false);
+        return types.find(call.type()).map(t -> t.capabilitiesOf(actor).contains(Capability.READ_CALL)).orElse(false);
     }
 
     private CallDetails details(Call call) {

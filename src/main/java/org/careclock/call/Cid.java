@@ -1,25 +1,20 @@
 package org.careclock.call;
 
 import org.careclock.base.InvalidInputException;
-import org.careclock.base.Validation;
-
-import java.util.regex.Pattern;
 
 /** A call's id in the form {@code type:id}. */
 public final class Cid {
 
-    public static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
+    /** The longest id (the part after the type). */
     public static final int ID_MAX = 64;
+    /** What an id may hold; {@link NewCall} checks it. */
+    public static final String ID_PATTERN = "[A-Za-z0-9_-]{1," + ID_MAX + "}";
 
     private Cid() {
     }
 
     public static String of(String type, String id) {
         return type + ":" + id;
-    }
-
-    public static String validId(String id) {
-        return Validation.requireMatch("id", id, ID, "may hold only letters, digits, '_' or '-' (1 to 64 characters)");
     }
 
     /** The type part of a cid. */

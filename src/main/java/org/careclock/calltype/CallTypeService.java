@@ -1,24 +1,18 @@
 package org.careclock.calltype;
 
+import org.careclock.base.Actor;
 import org.careclock.base.ConflictException;
+import org.careclock.base.InputValidator;
 import org.careclock.base.InvalidInputException;
 import org.careclock.base.NotFoundException;
-import org.careclock.base.Validation;
-import org.careclock.base.Actor;
 import org.careclock.user.RoleService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Call types: limits, grants per role and session-timer settings. Editing a type affects calls
@@ -30,15 +24,14 @@ public class CallTypeService {
 
     private static final String ADMINS_ONLY = "Only administrators may change call types";
 
-    public static final Pattern NAME = Pattern.compile("^[a-z0-9_-]{1,64}$");
-    public static final int NAME_MAX = 64;
-
     private final CallTypeRepository types;
     private final RoleService roles;
+    private final InputValidator inputs;
 
-    CallTypeService(CallTypeRepository types, RoleService roles) {
+    CallTypeService(CallTypeRepository types, RoleService roles, InputValidator inputs) {
         this.types = types;
         this.roles = roles;
+        this.inputs = inputs;
     }
 
     public List<CallTypeSettings> list() {
@@ -56,7 +49,15 @@ public class CallTypeService {
 
     /** The capabilities a role holds in calls of a type, with the derived ones. */
     public Set<Capability> capabilitiesOf(String typeName, String role) {
-        return Capability.withDerived(get(typeName).grantsOf(role));
+        return get(typeName).capabilitiesOf(role);
+    }
+
+    /**
+     * What {@code actor} may do in calls of a type: their role's capabilities, with the derived
+     * ones; the API's server identity may do everything ({@link CallTypeSettings#capabilitiesOf(Actor)}).
+     */
+    public Set<Capability> capabilitiesOf(String typeName, Actor actor) {
+        return get(typeName).capabilitiesOf(actor);
     }
 
     @Transactional
@@ -91,59 +92,18 @@ public class CallTypeService {
         types.delete(type);
     }
 
-    /** Checks every rule of a call type and answers it in canonical form. */
+    /**
+     * Checks every rule of a call type and answers it in canonical form: the constraints on
+     * {@link CallTypeSettings}, then that every role it grants to exists.
+     */
     public CallTypeSettings validate(CallTypeSettings s) {
-        Validation.requireMatch("name", s.name(), NAME, "may hold only a-z, 0-9, '_' or '-' (1 to 64 characters)");
-        Validation.requireRange("max_duration_seconds", s.maxDurationSeconds(), 0, CallTypeSettings.MAX_SECONDS);
-        Validation.requireRange("idle_timeout_seconds", s.idleTimeoutSeconds(), 0, CallTypeSettings.MAX_SECONDS);
-        if (s.idleTimeoutSeconds() > 0) {
-            Validation.requireRange("idle_prompt_seconds", s.idlePromptSeconds(), 1, CallTypeSettings.MAX_SECONDS);
-            if (s.idlePromptSeconds() >= s.idleTimeoutSeconds()) {
-                throw new InvalidInputException("idle_prompt_seconds",
-                        "idle_prompt_seconds must be less than idle_timeout_seconds (" + s.idleTimeoutSeconds() + ")");
-            }
-        } else {
-            Validation.requireRange("idle_prompt_seconds", s.idlePromptSeconds(), 0, CallTypeSettings.MAX_SECONDS);
-        }
-        Validation.requireRange("empty_timeout_seconds", s.emptyTimeoutSeconds(), 1, CallTypeSettings.MAX_SECONDS);
-        List<Integer> thresholds = distinctInRange("alert_thresholds_seconds", s.alertThresholdsSeconds());
-        thresholds.sort(Comparator.reverseOrder());
-        List<Integer> steps = distinctInRange("extension_steps_seconds", s.extensionStepsSeconds());
-        steps.sort(Comparator.naturalOrder());
-        Map<String, Set<Capability>> grants = new LinkedHashMap<>();
-        s.grants().forEach((role, caps) -> {
+        inputs.check(s);
+        for (String role : s.grants().keySet()) {
             if (!roles.exists(role)) {
                 throw new InvalidInputException("grants", "grants name the unknown role " + role);
             }
-            for (Capability c : caps) {
-                if (c.derived()) {
-                    throw new InvalidInputException("grants",
-                            c.wireName() + " cannot be granted; it follows from update-call and update-call-settings");
-                }
-            }
-            if (!caps.isEmpty()) {
-                grants.put(role, EnumSet.copyOf(caps));
-            }
-        });
-        return new CallTypeSettings(s.name(), s.maxDurationSeconds(), grants, thresholds, steps,
-                s.idleTimeoutSeconds(), s.idlePromptSeconds(),
-                s.emptyTimeoutSeconds());
-    }
-
-    private static List<Integer> distinctInRange(String field, List<Integer> values) {
-        List<Integer> out = new ArrayList<>();
-        Set<Integer> seen = new HashSet<>();
-        for (Integer v : values) {
-            if (v == null || v < 1 || v > CallTypeSettings.MAX_SECONDS) {
-                throw new InvalidInputException(field, field + " values must be between 1 and "
-                        + CallTypeSettings.MAX_SECONDS + ", was " + v);
-            }
-            if (!seen.add(v)) {
-                throw new InvalidInputException(field, field + " lists " + v + " twice");
-            }
-            out.add(v);
         }
-        return out;
+        return s.canonical();
     }
 
     private CallType existing(String name) {

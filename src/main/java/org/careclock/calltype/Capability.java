@@ -3,8 +3,10 @@ package org.careclock.calltype;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** What a role may do in a call of a given type. Wire names are those of the call API. */
 public enum Capability {
@@ -18,25 +20,36 @@ public enum Capability {
     JOIN_ENDED_CALL("join-ended-call"),
     CREATE_CALL("create-call"),
     /** Derived: held exactly when both {@link #UPDATE_CALL} and {@link #UPDATE_CALL_SETTINGS} are. */
-    CHANGE_MAX_DURATION("change-max-duration");
+    CHANGE_MAX_DURATION("change-max-duration", UPDATE_CALL, UPDATE_CALL_SETTINGS);
 
     private final String wireName;
+    /** For a derived capability, what it follows from; empty for the others. */
+    private final List<Capability> derivedFrom;
 
-    Capability(String wireName) {
+    Capability(String wireName, Capability... derivedFrom) {
         this.wireName = wireName;
+        this.derivedFrom = List.of(derivedFrom);
     }
 
     public String wireName() {
         return wireName;
     }
 
+    /** True for a capability no call type grants: a role holds it when it holds {@link #derivedFrom()}. */
     public boolean derived() {
-        return this == CHANGE_MAX_DURATION;
+        return !derivedFrom.isEmpty();
     }
 
-    /** The capabilities a call type may grant (all but the derived one), in display order. */
+    /** What a derived capability follows from, in words: "update-call and update-call-settings". */
+    public String derivedFrom() {
+        return derivedFrom.stream().map(Capability::wireName).collect(Collectors.joining(" and "));
+    }
+
+    /** The capabilities a call type may grant (all but the derived ones), in display order. */
     public static Set<Capability> grantable() {
-        return Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(CHANGE_MAX_DURATION)));
+        EnumSet<Capability> out = EnumSet.noneOf(Capability.class);
+        Arrays.stream(values()).filter(c -> !c.derived()).forEach(out::add);
+        return Collections.unmodifiableSet(out);
     }
 
     public static Optional<Capability> fromWireName(String name) {
@@ -46,8 +59,10 @@ public enum Capability {
     /** The granted set plus what it implies. */
     public static Set<Capability> withDerived(Set<Capability> granted) {
         EnumSet<Capability> all = granted.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(granted);
-        if (all.contains(UPDATE_CALL) && all.contains(UPDATE_CALL_SETTINGS)) {
-            all.add(CHANGE_MAX_DURATION);
+        for (Capability c : values()) {
+            if (c.derived() && granted.containsAll(c.derivedFrom)) {
+                all.add(c);
+            }
         }
         return Collections.unmodifiableSet(all);
     }

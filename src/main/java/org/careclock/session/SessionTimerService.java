@@ -18,7 +18,6 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -77,10 +76,7 @@ public class SessionTimerService {
 
     /** What the actor may do in calls of this type (the API's server identity may do everything). */
     public Set<Capability> capabilities(Actor actor, String type) {
-        if (actor.server()) {
-            return Capability.withDerived(EnumSet.copyOf(Capability.grantable()));
-        }
-        return types.capabilitiesOf(type, actor.role());
+        return types.capabilitiesOf(type, actor);
     }
 
     public SessionView view(Actor actor, String type, String id) {

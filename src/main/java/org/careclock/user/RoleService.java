@@ -1,33 +1,57 @@
 package org.careclock.user;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.careclock.base.Actor;
 import org.careclock.base.ConflictException;
+import org.careclock.base.InputValidator;
 import org.careclock.base.InvalidInputException;
 import org.careclock.base.NotFoundException;
-import org.careclock.base.RefusedException;
-import org.careclock.base.Validation;
-import org.careclock.base.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Roles are data: admins add and describe them; the three built-in roles cannot be removed. */
 @Service
 @Transactional(readOnly = true)
 public class RoleService {
 
-    public static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9_-]{0,63}$");
+    /** The longest role name. */
     public static final int NAME_MAX = 64;
+    /** What a role name may hold. */
+    public static final String NAME_PATTERN = "[a-z][a-z0-9_-]{0," + (NAME_MAX - 1) + "}";
+    /** The longest description. */
     public static final int DESCRIPTION_MAX = 200;
+
+    static final String NAME_RULE = "Role name must start with a lower-case letter and hold only a-z, 0-9, '_' or '-' "
+            + "(at most " + NAME_MAX + " characters)";
 
     private final RoleRepository roles;
     private final UserRepository users;
+    private final InputValidator inputs;
 
-    RoleService(RoleRepository roles, UserRepository users) {
+    RoleService(RoleRepository roles, UserRepository users, InputValidator inputs) {
         this.roles = roles;
         this.users = users;
+        this.inputs = inputs;
+    }
+
+    /**
+     * What an administrator types to add or describe a role, with its rules as constraints; the
+     * description is kept without surrounding spaces, and a missing one is empty.
+     */
+    public record RoleForm(
+            @NotNull(message = NAME_RULE) @Pattern(regexp = NAME_PATTERN, message = NAME_RULE)
+            String name,
+            @Size(max = DESCRIPTION_MAX, message = "Description may have at most " + DESCRIPTION_MAX + " characters")
+            String description) {
+
+        public RoleForm {
+            description = description == null ? "" : description.strip();
+        }
     }
 
     public List<RoleInfo> list() {
@@ -50,14 +74,9 @@ public class RoleService {
     @Transactional
     public RoleInfo create(Actor actor, String name, String description) {
         requireAdmin(actor);
-        Validation.requireMatch("name", name, NAME,
-                "must start with a lower-case letter and hold only a-z, 0-9, '_' or '-' (at most 64 characters)");
-        String text = description == null ? "" : description.strip();
-        if (text.length() > DESCRIPTION_MAX) {
-            throw new InvalidInputException("description", "description may have at most " + DESCRIPTION_MAX + " characters");
-        }
+        RoleForm form = inputs.check(new RoleForm(name, description));
         return roles.findById(name).map(Role::toInfo)
-                .orElseGet(() -> roles.save(new Role(name, text, false)).toInfo());
+                .orElseGet(() -> roles.save(new Role(form.name(), form.description(), false)).toInfo());
     }
 
     /**
@@ -77,11 +96,7 @@ public class RoleService {
     public RoleInfo describe(Actor actor, String name, String description) {
         requireAdmin(actor);
         Role role = find(name);
-        String text = description == null ? "" : description.strip();
-        if (text.length() > DESCRIPTION_MAX) {
-            throw new InvalidInputException("description", "description may have at most " + DESCRIPTION_MAX + " characters");
-        }
-        role.describe(text);
+        role.describe(inputs.check(new RoleForm(role.name(), description)).description());
         return role.toInfo();
     }
 

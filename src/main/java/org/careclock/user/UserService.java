@@ -1,10 +1,14 @@
 package org.careclock.user;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.careclock.base.Actor;
+import org.careclock.base.InputValidator;
 import org.careclock.base.InvalidInputException;
 import org.careclock.base.NotFoundException;
 import org.careclock.base.RefusedException;
-import org.careclock.base.Validation;
-import org.careclock.base.Actor;
 import org.careclock.base.Roles;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -12,31 +16,65 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Users of the portal: staff, patients and administrators. Only administrators change them. */
 @Service
 @Transactional(readOnly = true)
 public class UserService {
 
-    public static final Pattern ID = Pattern.compile("^[a-z0-9@._-]{1,64}$");
+    /** The longest user id (the sign-in name). */
     public static final int ID_MAX = 64;
+    /** What a user id may hold. */
+    public static final String ID_PATTERN = "[a-z0-9@._-]{1," + ID_MAX + "}";
+    /** The longest display name. */
     public static final int NAME_MAX = 120;
+    /** The shortest password an administrator may set. */
     public static final int PASSWORD_MIN = 8;
+    /** The longest password. */
     public static final int PASSWORD_MAX = 128;
+
+    static final String ID_RULE = "User id may hold only a-z, 0-9, '@', '.', '_' or '-' (1 to " + ID_MAX + " characters)";
+    static final String PASSWORD_RULE = "Password must have " + PASSWORD_MIN + " to " + PASSWORD_MAX + " characters";
 
     private final UserRepository users;
     private final RoleRepository roles;
     private final PasswordEncoder passwordEncoder;
+    private final InputValidator inputs;
 
-    UserService(UserRepository users, RoleRepository roles, PasswordEncoder passwordEncoder) {
+    UserService(UserRepository users, RoleRepository roles, PasswordEncoder passwordEncoder, InputValidator inputs) {
         this.users = users;
         this.roles = roles;
         this.passwordEncoder = passwordEncoder;
+        this.inputs = inputs;
     }
 
-    /** What an administrator types to create or change a user; a null password keeps the stored one. */
-    public record UserForm(String id, String displayName, String role, boolean enabled, String password) {
+    /**
+     * What an administrator types to create or change a user, with its rules as constraints; the
+     * display name is kept without surrounding spaces. A null password keeps the stored one (or,
+     * for a new user, leaves the account without one). Whether the role exists is the service's
+     * to check.
+     */
+    public record UserForm(
+            @NotNull(message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE)
+            String id,
+            @NotBlank(message = "Display name is required")
+            @Size(max = NAME_MAX, message = "Display name may have at most " + NAME_MAX + " characters")
+            String name,
+            @NotNull(message = "Choose a role")
+            String role,
+            boolean enabled,
+            @Size(min = PASSWORD_MIN, max = PASSWORD_MAX, message = PASSWORD_RULE)
+            String password) {
+
+        public UserForm {
+            name = name == null ? null : name.strip();
+        }
+    }
+
+    /** A new password an administrator sets for a user. */
+    public record NewPassword(
+            @NotNull(message = PASSWORD_RULE) @Size(min = PASSWORD_MIN, max = PASSWORD_MAX, message = PASSWORD_RULE)
+            String password) {
     }
 
     public List<UserInfo> list(Actor actor) {
@@ -65,15 +103,14 @@ public class UserService {
     @Transactional
     public UserInfo create(Actor actor, UserForm form) {
         RoleService.requireAdmin(actor);
-        String id = Validation.requireMatch("id", form.id(), ID,
-                "may hold only a-z, 0-9, '@', '.', '_' or '-' (1 to 64 characters)");
-        if (users.existsById(id)) {
-            throw new InvalidInputException("id", "A user with id " + id + " already exists");
+        inputs.check(form);
+        if (users.existsById(form.id())) {
+            throw new InvalidInputException("id", "A user with id " + form.id() + " already exists");
         }
-        AppUser user = new AppUser(id, Validation.requireText("name", form.displayName(), NAME_MAX), requireRole(form.role()));
+        AppUser user = new AppUser(form.id(), form.name(), requireRole(form.role()));
         user.setEnabled(form.enabled());
         if (form.password() != null) {
-            user.setPasswordHash(encode(form.password()));
+            user.setPasswordHash(passwordEncoder.encode(form.password()));
         }
         return users.save(user).toInfo();
     }
@@ -82,7 +119,7 @@ public class UserService {
     public UserInfo update(Actor actor, UserForm form) {
         RoleService.requireAdmin(actor);
         AppUser user = existing(form.id());
-        String name = Validation.requireText("name", form.displayName(), NAME_MAX);
+        inputs.check(form);
         String role = requireRole(form.role());
         if (actor.userId() != null && actor.userId().equals(user.id())) {
             if (!form.enabled()) {
@@ -93,8 +130,8 @@ public class UserService {
             }
         }
         keepAnAdministrator(user, role, form.enabled());
-        String hash = form.password() == null || form.password().isEmpty() ? null : encode(form.password());
-        user.rename(name);
+        String hash = form.password() == null ? null : passwordEncoder.encode(form.password());
+        user.rename(form.name());
         user.assignRole(role);
         user.setEnabled(form.enabled());
         if (hash != null) {
@@ -104,23 +141,20 @@ public class UserService {
     }
 
     /**
-     * Creates or updates users by id (the API's upsert): name and role are replaced, the
-     * password and the enabled flag are kept.
+     * Creates or updates users by id (the API's upsert), all or none: name and role are
+     * replaced, the password and the enabled flag are kept.
      */
     @Transactional
     public List<UserInfo> upsert(Actor actor, List<UserForm> forms) {
         RoleService.requireAdmin(actor);
         for (UserForm form : forms) {
-            Validation.requireMatch("id", form.id(), ID,
-                    "may hold only a-z, 0-9, '@', '.', '_' or '-' (1 to 64 characters)");
-            Validation.requireText("name", form.displayName() == null ? form.id() : form.displayName(), NAME_MAX);
+            inputs.check(form);
             requireRole(form.role());
         }
         return forms.stream().map(form -> {
-            String name = form.displayName() == null || form.displayName().isBlank() ? form.id() : form.displayName().strip();
-            AppUser user = users.findById(form.id()).orElseGet(() -> new AppUser(form.id(), name, form.role()));
+            AppUser user = users.findById(form.id()).orElseGet(() -> new AppUser(form.id(), form.name(), form.role()));
             keepAnAdministrator(user, form.role(), user.enabled());
-            user.rename(name);
+            user.rename(form.name());
             user.assignRole(form.role());
             return users.save(user).toInfo();
         }).toList();
@@ -142,7 +176,8 @@ public class UserService {
     public void resetPassword(Actor actor, String id, String password) {
         RoleService.requireAdmin(actor);
         AppUser user = existing(id);
-        user.setPasswordHash(encode(password));
+        inputs.check(new NewPassword(password));
+        user.setPasswordHash(passwordEncoder.encode(password));
     }
 
     /**
@@ -170,14 +205,6 @@ public class UserService {
     private AppUser existing(String id) {
         return (id == null ? Optional.<AppUser>empty() : users.findById(id))
                 .orElseThrow(() -> new NotFoundException("User " + id + " does not exist"));
-    }
-
-    private String encode(String password) {
-        if (password == null || password.length() < PASSWORD_MIN || password.length() > PASSWORD_MAX) {
-            throw new InvalidInputException("password",
-                    "password must have " + PASSWORD_MIN + " to " + PASSWORD_MAX + " characters");
-        }
-        return passwordEncoder.encode(password);
     }
 
     private String requireRole(String role) {

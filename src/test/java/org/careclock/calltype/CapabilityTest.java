@@ -1,8 +1,10 @@
 package org.careclock.calltype;
 
+import org.careclock.base.Actor;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,5 +26,24 @@ class CapabilityTest {
                 "read-call", "join-ended-call", "create-call");
         assertThat(Capability.fromWireName("change-max-duration")).contains(Capability.CHANGE_MAX_DURATION);
         assertThat(Capability.fromWireName("fly")).isEmpty();
+    }
+
+    @Test
+    void a_derived_capability_names_what_it_follows_from_and_is_not_grantable() {
+        assertThat(Capability.CHANGE_MAX_DURATION.derived()).isTrue();
+        assertThat(Capability.CHANGE_MAX_DURATION.derivedFrom()).isEqualTo("update-call and update-call-settings");
+        assertThat(Capability.JOIN_CALL.derived()).isFalse();
+        assertThat(Capability.grantable()).doesNotContain(Capability.CHANGE_MAX_DURATION);
+    }
+
+    @Test
+    void what_a_role_holds_in_a_type_includes_the_derived_capability_and_the_api_holds_everything() {
+        CallTypeSettings type = CallTypeSettings.defaults("consult", 60).withGrants(Map.of(
+                "specialist", EnumSet.of(Capability.UPDATE_CALL, Capability.UPDATE_CALL_SETTINGS),
+                "patient", EnumSet.of(Capability.UPDATE_CALL)));
+        assertThat(type.capabilitiesOf("specialist")).contains(Capability.CHANGE_MAX_DURATION);
+        assertThat(type.capabilitiesOf(Actor.user("bill", "patient"))).containsExactly(Capability.UPDATE_CALL);
+        assertThat(type.capabilitiesOf(Actor.user("admin", "admin"))).isEmpty();
+        assertThat(type.capabilitiesOf(Actor.api())).containsExactlyInAnyOrder(Capability.values());
     }
 }

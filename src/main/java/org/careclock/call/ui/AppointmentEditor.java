@@ -1,25 +1,26 @@
 package org.careclock.call.ui;
 
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Result;
+import com.vaadin.flow.data.converter.Converter;
+import org.careclock.base.Actor;
 import org.careclock.base.ConflictException;
 import org.careclock.base.InvalidInputException;
-import org.careclock.base.ui.Durations;
 import org.careclock.base.ui.ConfirmDelete;
+import org.careclock.base.ui.Durations;
 import org.careclock.base.ui.EditorDialog;
-import org.careclock.base.ui.FormErrors;
+import org.careclock.base.ui.RecordForm;
 import org.careclock.call.CallDetails;
 import org.careclock.call.CallService;
 import org.careclock.call.CallState;
 import org.careclock.call.Cid;
 import org.careclock.call.NewCall;
 import org.careclock.calltype.CallTypeSettings;
-import org.careclock.base.Actor;
 import org.careclock.user.UserInfo;
 
 import java.time.Instant;
@@ -28,19 +29,20 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
  * Schedules an appointment (type, id, title, members, start, optional duration override) or
  * edits one (title, start, members, override) and deletes it. Times are in the browser's zone.
+ * Fields are checked against the constraints of {@link NewCall} as the admin types.
  */
 class AppointmentEditor extends EditorDialog {
-
-    /** An appointment was scheduled, changed or deleted. */
 
     private final CallService calls;
     private final Supplier<Actor> actor;
@@ -54,7 +56,7 @@ class AppointmentEditor extends EditorDialog {
     private final MultiSelectComboBox<String> members = new MultiSelectComboBox<>("Members");
     private final DateTimePicker start = new DateTimePicker();
     private final IntegerField override = new IntegerField("Duration override (seconds)");
-    private final FormErrors errors = new FormErrors("appointment-error");
+    private final RecordForm<NewCall> form = new RecordForm<>(NewCall.class, "appointment-error");
 
     /** {@code existing}: the appointment to edit, or null to schedule one; {@code now} suggests a start. */
     AppointmentEditor(CallService calls, List<CallTypeSettings> types, List<UserInfo> users, Supplier<Actor> actor,
@@ -78,7 +80,7 @@ class AppointmentEditor extends EditorDialog {
         id.setId("appointment-id");
         id.setMaxLength(Cid.ID_MAX);
         title.setId("appointment-title");
-        title.setMaxLength(CallService.TITLE_MAX);
+        title.setMaxLength(NewCall.TITLE_MAX);
         title.setPlaceholder("e.g. Follow-up consultation");
 
         Map<String, UserInfo> byId = new LinkedHashMap<>();
@@ -98,13 +100,13 @@ class AppointmentEditor extends EditorDialog {
         start.setHelperText("In your time zone, " + zone.getId());
 
         override.setId("appointment-duration-override");
+        override.setMin(0);
+        override.setMax(CallTypeSettings.MAX_SECONDS);
         override.addValueChangeListener(e -> refreshOverrideHelper());
 
         if (existing == null) {
             id.setValue(suggestId());
             id.setHelperText("Letters, digits, '_' or '-'. Cannot be changed later.");
-            id.setRequiredIndicatorVisible(true);
-            type.setRequiredIndicatorVisible(true);
             if (typesByName.size() == 1) {
                 type.setValue(typesByName.keySet().iterator().next());
             }
@@ -124,13 +126,19 @@ class AppointmentEditor extends EditorDialog {
         }
         refreshOverrideHelper();
 
-        errors.bind("type", type).bind("id", id).bind("title", title).bind("members", members)
-                .bind("scheduled_start", start).bind("max_duration_seconds", override);
-        FormLayout form = new FormLayout(type, id, title, members, start, override);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
-        form.setColspan(title, 2);
-        form.setColspan(members, 2);
-        add(errors.message(), form);
+        form.forField(type).bind("type");
+        form.forField(id).bind("id");
+        form.forField(title).bind("title");
+        form.forField(members).withConverter(MEMBERS).bind("members");
+        form.forField(start).withConverter(Converter.<LocalDateTime, Instant>from(
+                local -> Result.ok(local == null ? null : local.atZone(zone).toInstant()),
+                instant -> instant == null ? null : LocalDateTime.ofInstant(instant, zone))).bind("scheduledStart");
+        form.forField(override).bind("maxDurationSeconds");
+        FormLayout layout = new FormLayout(type, id, title, members, start, override);
+        layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
+        layout.setColspan(title, 2);
+        layout.setColspan(members, 2);
+        add(form.message(), layout);
 
         footer("appointment", existing == null ? "Schedule" : "Save", this::save,
                 existing == null ? null : deleteButton("appointment", this::confirmDelete));
@@ -158,19 +166,12 @@ class AppointmentEditor extends EditorDialog {
     }
 
     private void save() {
-        CallDetails saved = errors.attempt(() -> {
-            if (type.getValue() == null) {
-                throw new InvalidInputException("type", "Choose a call type");
-            }
-            Instant when = start.getValue() == null ? null : start.getValue().atZone(zone).toInstant();
-            List<String> chosen = new ArrayList<>(members.getValue());
+        CallDetails saved = form.submit(this::typed, call -> {
             if (existing != null) {
-                return calls.update(actor.get(), existing.cid(), new NewCall(existing.type(), existing.id(),
-                        title.getValue(), chosen, null, when, override.getValue()));
+                return calls.update(actor.get(), existing.cid(), call);
             }
             try {
-                return calls.create(actor.get(), new NewCall(type.getValue(), id.getValue().strip(), title.getValue(),
-                        chosen, null, when, override.getValue()));
+                return calls.create(actor.get(), call);
             } catch (ConflictException e) {
                 throw new InvalidInputException("id", e.getMessage());
             }
@@ -180,9 +181,20 @@ class AppointmentEditor extends EditorDialog {
         }
     }
 
+    /** The appointment as typed; called once every field has passed its checks. */
+    private NewCall typed() {
+        Instant when = start.getValue() == null ? null : start.getValue().atZone(zone).toInstant();
+        return new NewCall(type.getValue(), id.getValue(), title.getValue(), new ArrayList<>(members.getValue()),
+                null, when, override.getValue());
+    }
+
     private void confirmDelete() {
         ConfirmDelete.ask("confirm-delete-appointment", "appointment " + existing.displayName(),
                 "Its members will no longer see it. An appointment in progress cannot be deleted.",
-                () -> errors.attempt(() -> calls.delete(actor.get(), existing.cid())), this::changedAndClose);
+                () -> form.attempt(() -> calls.delete(actor.get(), existing.cid())), this::changedAndClose);
     }
+
+    /** The members picked, in the order of the list. */
+    private static final Converter<Set<String>, List<String>> MEMBERS = Converter.from(
+            chosen -> Result.ok(List.copyOf(chosen)), LinkedHashSet::new);
 }

@@ -1,6 +1,5 @@
 package org.careclock.calltype.ui;
 
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
@@ -13,11 +12,12 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
-import org.careclock.base.InvalidInputException;
-import org.careclock.base.ui.Durations;
+import com.vaadin.flow.data.binder.Result;
+import com.vaadin.flow.data.converter.Converter;
 import org.careclock.base.ui.ConfirmDelete;
+import org.careclock.base.ui.Durations;
 import org.careclock.base.ui.EditorDialog;
-import org.careclock.base.ui.FormErrors;
+import org.careclock.base.ui.RecordForm;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
 import org.careclock.calltype.Capability;
@@ -39,15 +39,11 @@ import java.util.stream.Collectors;
 
 /**
  * Creates or edits one call type: limits, alert thresholds, extension steps, idle settings and
- * the grants as a role × capability matrix. A refusal of the service is shown next to its field
- * and what the admin typed stays in the form.
+ * the grants as a role × capability matrix. Each field is checked against the constraints of
+ * {@link CallTypeSettings} as the admin types; those and a refusal of the service are shown next
+ * to their field, and what the admin typed stays in the form.
  */
 class CallTypeEditor extends EditorDialog {
-
-    /** The type was saved or deleted; the list should be read again. */
-
-    static final String THRESHOLDS = "alert_thresholds_seconds";
-    static final String STEPS = "extension_steps_seconds";
 
     private final CallTypeService types;
     private final Supplier<Actor> actor;
@@ -64,7 +60,7 @@ class CallTypeEditor extends EditorDialog {
     private final Map<String, Checkbox> derivedBoxes = new LinkedHashMap<>();
     private final Map<IntegerField, IntFunction<String>> helpers = new LinkedHashMap<>();
     private final Div grantsError = new Div();
-    private final FormErrors errors = new FormErrors("call-type-error");
+    private final RecordForm<CallTypeSettings> form = new RecordForm<>(CallTypeSettings.class, "call-type-error");
 
     /** {@code existing}: the type to edit, or null to create one. */
     CallTypeEditor(CallTypeService types, List<RoleInfo> roles, Supplier<Actor> actor, CallTypeSettings existing) {
@@ -79,30 +75,30 @@ class CallTypeEditor extends EditorDialog {
         setCloseOnOutsideClick(false);
 
         name.setId("call-type-name");
-        name.setMaxLength(CallTypeService.NAME_MAX);
+        name.setMaxLength(CallTypeSettings.NAME_MAX);
         name.setValue(start.name());
         name.setReadOnly(!creating);
         name.setHelperText(creating ? "a-z, 0-9, '_' or '-'; cannot be changed later" : "The name cannot be changed");
-        name.setRequiredIndicatorVisible(creating);
+        form.forField(name).bind("name");
 
-        seconds(maxDuration, "call-type-max-duration", start.maxDurationSeconds(),
+        seconds(maxDuration, "call-type-max-duration", "maxDurationSeconds", start.maxDurationSeconds(), 0,
                 v -> v == 0 ? "0 = no time limit" : "= " + Durations.human(v) + " (0 = no time limit)");
-        list(thresholds, "call-type-alert-thresholds", start.alertThresholdsSeconds(), THRESHOLDS,
-                vs -> vs.stream().map(Durations::human).collect(Collectors.joining(", ")) + " before the end");
-        list(steps, "call-type-extension-steps", start.extensionStepsSeconds(), STEPS,
-                vs -> "Staff may add " + vs.stream().map(Durations::extension).collect(Collectors.joining(" or ")));
-        seconds(idleTimeout, "call-type-idle-timeout", start.idleTimeoutSeconds(),
+        list(thresholds, "call-type-alert-thresholds", "alertThresholdsSeconds", start.alertThresholdsSeconds(),
+                "1200, 300", vs -> vs.stream().map(Durations::human).collect(Collectors.joining(", ")) + " before the end");
+        list(steps, "call-type-extension-steps", "extensionStepsSeconds", start.extensionStepsSeconds(),
+                "600, 1800", vs -> "Staff may add " + vs.stream().map(Durations::extension).collect(Collectors.joining(" or ")));
+        seconds(idleTimeout, "call-type-idle-timeout", "idleTimeoutSeconds", start.idleTimeoutSeconds(), 0,
                 v -> v == 0 ? "0 = a participant alone is never asked" : "A participant alone is asked after "
                         + Durations.human(Math.max(0, v - valueOr(idlePrompt, 0))) + "; 0 = off");
-        seconds(idlePrompt, "call-type-idle-prompt", start.idlePromptSeconds(),
+        seconds(idlePrompt, "call-type-idle-prompt", "idlePromptSeconds", start.idlePromptSeconds(), 0,
                 v -> "The Stay / Leave question waits " + Durations.human(v) + ", then the call ends");
-        seconds(emptyTimeout, "call-type-empty-timeout", start.emptyTimeoutSeconds(),
+        seconds(emptyTimeout, "call-type-empty-timeout", "emptyTimeoutSeconds", start.emptyTimeoutSeconds(), 1,
                 v -> "A session nobody is in ends after " + Durations.human(v));
         idlePrompt.addValueChangeListener(e -> refreshHelper(idleTimeout));
         refreshHelper(idleTimeout);
 
-        FormLayout form = new FormLayout(name, maxDuration, thresholds, steps, idleTimeout, idlePrompt, emptyTimeout);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
+        FormLayout layout = new FormLayout(name, maxDuration, thresholds, steps, idleTimeout, idlePrompt, emptyTimeout);
+        layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
 
         H3 grantsTitle = new H3("What each role may do");
         grantsTitle.addClassName("section-title");
@@ -111,18 +107,11 @@ class CallTypeEditor extends EditorDialog {
         grantsNote.addClassNames("muted", "note");
         grantsError.setId("call-type-grants-error");
 
-        errors.bind("name", name)
-                .bind("max_duration_seconds", maxDuration)
-                .bind(THRESHOLDS, thresholds)
-                .bind(STEPS, steps)
-                .bind("idle_timeout_seconds", idleTimeout)
-                .bind("idle_prompt_seconds", idlePrompt)
-                .bind("empty_timeout_seconds", emptyTimeout)
-                .bind("grants", grantsError);
+        form.showIn("grants", grantsError);
 
         Div matrixScroll = new Div(grantsMatrix(roles, start));
         matrixScroll.addClassName("grants-scroll");
-        add(errors.message(), form, grantsTitle, grantsNote, matrixScroll, grantsError);
+        add(form.message(), layout, grantsTitle, grantsNote, matrixScroll, grantsError);
 
         footer("call-type", creating ? "Create" : "Save", this::save,
                 creating ? null : deleteButton("call-type", () -> confirmDelete(existing.name())));
@@ -188,28 +177,24 @@ class CallTypeEditor extends EditorDialog {
     }
 
     private void save() {
-        CallTypeSettings saved = errors.attempt(() -> {
-            CallTypeSettings settings = new CallTypeSettings(
-                    name.getValue().strip(),
-                    required(maxDuration, "max_duration_seconds"),
-                    grants(),
-                    parseSeconds(THRESHOLDS, thresholds.getValue()),
-                    parseSeconds(STEPS, steps.getValue()),
-                    required(idleTimeout, "idle_timeout_seconds"),
-                    required(idlePrompt, "idle_prompt_seconds"),
-                    required(emptyTimeout, "empty_timeout_seconds"));
-            return creating ? types.create(actor.get(), settings) : types.update(actor.get(), settings);
-        });
-        if (saved == null) {
-            return;
+        CallTypeSettings saved = form.submit(this::typed,
+                settings -> creating ? types.create(actor.get(), settings) : types.update(actor.get(), settings));
+        if (saved != null) {
+            saved("Call type " + saved.name() + " saved");
         }
-        saved("Call type " + saved.name() + " saved");
+    }
+
+    /** The settings as typed; called once every field has passed its checks. */
+    private CallTypeSettings typed() {
+        return new CallTypeSettings(name.getValue(), maxDuration.getValue(), grants(),
+                seconds(thresholds), seconds(steps),
+                idleTimeout.getValue(), idlePrompt.getValue(), emptyTimeout.getValue());
     }
 
     private void confirmDelete(String typeName) {
         ConfirmDelete.ask("confirm-delete-call-type", "call type " + typeName,
                 "Appointments can no longer be scheduled with it. A type that appointments use cannot be deleted.",
-                () -> errors.attempt(() -> types.delete(actor.get(), typeName)), this::changedAndClose);
+                () -> form.attempt(() -> types.delete(actor.get(), typeName)), this::changedAndClose);
     }
 
     private Map<String, Set<Capability>> grants() {
@@ -241,10 +226,16 @@ class CallTypeEditor extends EditorDialog {
 
     // ------------------------------------------------------------------ fields in seconds
 
-    /** A field in seconds whose helper text says what the number means, in human units. */
-    private void seconds(IntegerField field, String id, int value, IntFunction<String> helper) {
+    /**
+     * A field in seconds bound to {@code component}, from {@code min} to {@link CallTypeSettings#MAX_SECONDS};
+     * its helper text says what the number means, in human units.
+     */
+    private void seconds(IntegerField field, String id, String component, int value, int min, IntFunction<String> helper) {
         field.setId(id);
+        field.setMin(min);
+        field.setMax(CallTypeSettings.MAX_SECONDS);
         field.setValue(value);
+        form.forField(field).asRequired(field.getLabel() + " needs a whole number of seconds").bind(component);
         helpers.put(field, helper);
         field.addValueChangeListener(e -> refreshHelper(field));
         refreshHelper(field);
@@ -258,20 +249,19 @@ class CallTypeEditor extends EditorDialog {
         }
     }
 
-    /** A list of seconds typed as "1200, 300"; the helper text repeats it in human units. */
-    private static void list(TextField field, String id, List<Integer> values, String wireName,
-                             Function<List<Integer>, String> helper) {
+    /**
+     * A list of seconds typed as "1200, 300" and bound to {@code component}; the helper text
+     * repeats it in human units.
+     */
+    private void list(TextField field, String id, String component, List<Integer> values, String example,
+                      Function<List<Integer>, String> helper) {
         field.setId(id);
-        field.setValue(values.stream().map(String::valueOf).collect(Collectors.joining(", ")));
-        field.setPlaceholder("e.g. " + (THRESHOLDS.equals(wireName) ? "1200, 300" : "600, 1800"));
-        Runnable refresh = () -> {
-            try {
-                List<Integer> parsed = parseSeconds(wireName, field.getValue());
-                field.setHelperText(parsed.isEmpty() ? "None" : helper.apply(parsed));
-            } catch (InvalidInputException e) {
-                field.setHelperText("Whole seconds, separated by commas");
-            }
-        };
+        field.setValue(join(values));
+        field.setPlaceholder("e.g. " + example);
+        form.forField(field).withConverter(SECONDS).bind(component);
+        Runnable refresh = () -> parseSeconds(field.getValue()).handle(
+                parsed -> field.setHelperText(parsed.isEmpty() ? "None" : helper.apply(parsed)),
+                error -> field.setHelperText("Whole seconds, separated by commas"));
         field.addValueChangeListener(e -> refresh.run());
         refresh.run();
     }
@@ -280,18 +270,24 @@ class CallTypeEditor extends EditorDialog {
         return field.getValue() == null ? otherwise : field.getValue();
     }
 
-    private static int required(IntegerField field, String wireName) {
-        if (field.getValue() == null) {
-            throw new InvalidInputException(wireName, wireName + " needs a whole number of seconds");
-        }
-        return field.getValue();
+    /** The seconds a list field holds; only called once its converter has accepted the text. */
+    private static List<Integer> seconds(TextField field) {
+        return parseSeconds(field.getValue()).getOrThrow(IllegalStateException::new);
     }
 
-    /** "1200, 300" (commas or spaces) to [1200, 300]; the service checks ranges and duplicates. */
-    static List<Integer> parseSeconds(String wireName, String text) {
+    /** Lists of seconds as the admin types them, "1200, 300", and back. */
+    private static final Converter<String, List<Integer>> SECONDS =
+            Converter.from(CallTypeEditor::parseSeconds, CallTypeEditor::join);
+
+    private static String join(List<Integer> seconds) {
+        return seconds.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    /** "1200, 300" (commas, semicolons or spaces) to [1200, 300]; ranges and duplicates are the constraints' to check. */
+    static Result<List<Integer>> parseSeconds(String text) {
         List<Integer> out = new ArrayList<>();
         if (text == null) {
-            return out;
+            return Result.ok(out);
         }
         for (String token : text.split("[,;\\s]+")) {
             if (token.isEmpty()) {
@@ -300,10 +296,9 @@ class CallTypeEditor extends EditorDialog {
             try {
                 out.add(Integer.valueOf(token));
             } catch (NumberFormatException e) {
-                throw new InvalidInputException(wireName,
-                        wireName + " must list whole numbers of seconds separated by commas; \"" + token + "\" is not one");
+                return Result.error("Type whole seconds separated by commas; \"" + token + "\" is not one");
             }
         }
-        return out;
+        return Result.ok(out);
     }
 }

@@ -1,29 +1,29 @@
 package org.careclock.user.ui;
 
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
+import org.careclock.base.Actor;
 import org.careclock.base.ui.ConfirmDelete;
 import org.careclock.base.ui.EditorDialog;
-import org.careclock.base.ui.FormErrors;
-import org.careclock.base.Actor;
+import org.careclock.base.ui.RecordForm;
 import org.careclock.user.RoleInfo;
 import org.careclock.user.RoleService;
 
 import java.util.function.Supplier;
 
-/** Adds a role, or edits a role's description and deletes it. */
+/**
+ * Adds a role, or edits a role's description and deletes it. Fields are checked against the
+ * constraints of {@link RoleService.RoleForm} as the admin types.
+ */
 class RoleEditor extends EditorDialog {
-
-    /** A role was added, changed or deleted. */
 
     private final RoleService roles;
     private final Supplier<Actor> actor;
     private final RoleInfo existing;
     private final TextField name = new TextField("Name");
     private final TextField description = new TextField("Description");
-    private final FormErrors errors = new FormErrors("role-error");
+    private final RecordForm<RoleService.RoleForm> form = new RecordForm<>(RoleService.RoleForm.class, "role-error");
 
     /** {@code existing}: the role to edit, or null to add one. */
     RoleEditor(RoleService roles, Supplier<Actor> actor, RoleInfo existing) {
@@ -36,7 +36,6 @@ class RoleEditor extends EditorDialog {
 
         name.setId("role-name");
         name.setMaxLength(RoleService.NAME_MAX);
-        name.setRequiredIndicatorVisible(existing == null);
         name.setHelperText(existing == null
                 ? "Starts with a-z; then a-z, 0-9, '_' or '-'. Cannot be changed later." : "The name cannot be changed");
         description.setId("role-description");
@@ -47,11 +46,12 @@ class RoleEditor extends EditorDialog {
             name.setReadOnly(true);
             description.setValue(existing.description());
         }
-        errors.bind("name", name).bind("description", description);
+        form.forField(name).bind("name");
+        form.forField(description).bind("description");
 
-        FormLayout form = new FormLayout(name, description);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        add(errors.message(), form);
+        FormLayout layout = new FormLayout(name, description);
+        layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        add(form.message(), layout);
         if (existing != null && existing.builtIn()) {
             Paragraph note = new Paragraph("Built-in role: it can be described but not deleted.");
             note.addClassNames("muted", "note");
@@ -63,9 +63,10 @@ class RoleEditor extends EditorDialog {
     }
 
     private void save() {
-        RoleInfo saved = errors.attempt(() -> existing == null
-                ? roles.add(actor.get(), name.getValue().strip(), description.getValue())
-                : roles.describe(actor.get(), existing.name(), description.getValue()));
+        RoleInfo saved = form.submit(() -> new RoleService.RoleForm(name.getValue(), description.getValue()),
+                role -> existing == null
+                        ? roles.add(actor.get(), role.name(), role.description())
+                        : roles.describe(actor.get(), existing.name(), role.description()));
         if (saved != null) {
             saved("Role " + saved.name() + " saved");
         }
@@ -74,6 +75,6 @@ class RoleEditor extends EditorDialog {
     private void confirmDelete() {
         ConfirmDelete.ask("confirm-delete-role", "role " + existing.name(),
                 "Its grants in every call type go with it. A role that users still have cannot be deleted.",
-                () -> errors.attempt(() -> roles.delete(actor.get(), existing.name())), this::changedAndClose);
+                () -> form.attempt(() -> roles.delete(actor.get(), existing.name())), this::changedAndClose);
     }
 }

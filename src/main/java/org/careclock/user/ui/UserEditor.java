@@ -9,12 +9,11 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import org.careclock.base.InvalidInputException;
-import org.careclock.base.ui.EditorDialog;
-import org.careclock.base.ui.FormErrors;
-import org.careclock.base.ui.Notifications;
 import org.careclock.base.Actor;
 import org.careclock.base.Roles;
+import org.careclock.base.ui.EditorDialog;
+import org.careclock.base.ui.Notifications;
+import org.careclock.base.ui.RecordForm;
 import org.careclock.user.RoleInfo;
 import org.careclock.user.UserInfo;
 import org.careclock.user.UserService;
@@ -24,10 +23,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** Creates a user (id, name, role, password, enabled) or edits one (name, role, enabled; a new password). */
+/**
+ * Creates a user (id, name, role, password, enabled) or edits one (name, role, enabled; a new
+ * password). Fields are checked against the constraints of {@link UserService.UserForm} as the
+ * admin types.
+ */
 class UserEditor extends EditorDialog {
-
-    /** A user was created or changed. */
 
     private final UserService users;
     private final Supplier<Actor> actor;
@@ -37,7 +38,7 @@ class UserEditor extends EditorDialog {
     private final Select<String> role = new Select<>();
     private final PasswordField password = new PasswordField("Password");
     private final Checkbox enabled = new Checkbox("Enabled: the user can sign in");
-    private final FormErrors errors = new FormErrors("user-error");
+    private final RecordForm<UserService.UserForm> form = new RecordForm<>(UserService.UserForm.class, "user-error");
 
     /** {@code existing}: the user to edit, or null to create one. */
     UserEditor(UserService users, List<RoleInfo> roles, Supplier<Actor> actor, UserInfo existing) {
@@ -66,29 +67,30 @@ class UserEditor extends EditorDialog {
         password.setHelperText(UserService.PASSWORD_MIN + " to " + UserService.PASSWORD_MAX + " characters");
         enabled.setId("user-enabled");
 
-        FormLayout form = new FormLayout();
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("28rem", 2));
+        form.forField(id).bind("id");
+        form.forField(name).bind("name");
+        form.forField(role).bind("role");
+        form.forField(enabled).bind("enabled");
+        FormLayout layout = new FormLayout();
+        layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("28rem", 2));
         if (existing == null) {
-            id.setRequiredIndicatorVisible(true);
-            name.setRequiredIndicatorVisible(true);
-            password.setRequiredIndicatorVisible(true);
-            role.setRequiredIndicatorVisible(true);
+            // A user made here gets a password (an empty one is too short); the API's users get one later.
+            form.forField(password).bind("password");
             if (descriptions.containsKey(Roles.PATIENT)) {
                 role.setValue(Roles.PATIENT);
             }
             enabled.setValue(true);
-            form.add(id, name, role, password, enabled);
+            layout.add(id, name, role, password, enabled);
         } else {
             id.setValue(existing.id());
             id.setReadOnly(true);
             name.setValue(existing.displayName());
             role.setValue(existing.role());
             enabled.setValue(existing.enabled());
-            form.add(id, name, role, enabled);
+            layout.add(id, name, role, enabled);
         }
-        form.setColspan(enabled, 2);
-        errors.bind("id", id).bind("name", name).bind("role", role).bind("password", password);
-        add(errors.message(), form);
+        layout.setColspan(enabled, 2);
+        add(form.message(), layout);
 
         Button reset = null;
         if (existing != null) {
@@ -100,20 +102,17 @@ class UserEditor extends EditorDialog {
     }
 
     private void save() {
-        UserInfo saved = errors.attempt(() -> {
-            if (role.getValue() == null) {
-                throw new InvalidInputException("role", "Choose a role");
-            }
-            if (existing == null) {
-                return users.create(actor.get(), new UserService.UserForm(id.getValue().strip(), name.getValue(),
-                        role.getValue(), enabled.getValue(), password.getValue()));
-            }
-            return users.update(actor.get(), new UserService.UserForm(existing.id(), name.getValue(),
-                    role.getValue(), enabled.getValue(), null));
-        });
+        UserInfo saved = form.submit(this::typed,
+                user -> existing == null ? users.create(actor.get(), user) : users.update(actor.get(), user));
         if (saved != null) {
             saved("User " + saved.id() + " saved");
         }
+    }
+
+    /** The user as typed (an edit keeps the password); called once every field has passed its checks. */
+    private UserService.UserForm typed() {
+        return new UserService.UserForm(id.getValue(), name.getValue(), role.getValue(), enabled.getValue(),
+                existing == null ? password.getValue() : null);
     }
 
     private void openPasswordDialog() {
@@ -126,10 +125,16 @@ class UserEditor extends EditorDialog {
         newPassword.setHelperText(UserService.PASSWORD_MIN + " to " + UserService.PASSWORD_MAX
                 + " characters. Tell the user in person or by phone.");
         newPassword.setWidthFull();
-        FormErrors passwordErrors = new FormErrors("password-error").bind("password", newPassword);
-        dialog.add(passwordErrors.message(), newPassword);
+        RecordForm<UserService.NewPassword> passwordForm =
+                new RecordForm<>(UserService.NewPassword.class, "password-error");
+        passwordForm.forField(newPassword).bind("password");
+        dialog.add(passwordForm.message(), newPassword);
         Button set = new Button("Set password", e -> {
-            if (passwordErrors.attempt(() -> users.resetPassword(actor.get(), existing.id(), newPassword.getValue()))) {
+            Boolean done = passwordForm.submit(() -> new UserService.NewPassword(newPassword.getValue()), typed -> {
+                users.resetPassword(actor.get(), existing.id(), typed.password());
+                return Boolean.TRUE;
+            });
+            if (done != null) {
                 Notifications.success("New password set for " + existing.id());
                 changed();
                 dialog.close();

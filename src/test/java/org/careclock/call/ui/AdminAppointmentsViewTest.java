@@ -152,6 +152,46 @@ class AdminAppointmentsViewTest extends KaribuTest {
     }
 
     @Test
+    void a_broken_constraint_shows_under_its_field_as_the_admin_types() {
+        openPage();
+        _click(_get(Button.class, spec -> spec.withId("new-appointment")));
+        IntegerField override = _get(IntegerField.class, spec -> spec.withId("appointment-duration-override"));
+        TextField id = _get(TextField.class, spec -> spec.withId("appointment-id"));
+
+        _setValue(override, 90_000);
+        _setValue(id, "not valid!");
+        assertThat(override.isInvalid()).isTrue();
+        assertThat(override.getErrorMessage())
+                .isEqualTo("Duration override must be between 0 and 86400 seconds (0: no time limit)");
+        assertThat(id.isInvalid()).isTrue();
+        assertThat(id.getErrorMessage())
+                .isEqualTo("Appointment id may hold only letters, digits, '_' or '-' (1 to 64 characters)");
+
+        _setValue(override, 86_400);
+        assertThat(override.isInvalid()).isFalse();
+    }
+
+    @Test
+    void saving_shows_every_broken_field_at_once_without_asking_the_service() {
+        openPage();
+        _click(_get(Button.class, spec -> spec.withId("new-appointment")));
+        // The service would refuse only the first broken field, and clear the others.
+        Select<String> type = typeSelect();
+        type.clear();
+        TextField title = _get(TextField.class, spec -> spec.withId("appointment-title"));
+        IntegerField override = _get(IntegerField.class, spec -> spec.withId("appointment-duration-override"));
+        _setValue(title, "t".repeat(NewCall.TITLE_MAX + 1));
+        _setValue(override, -5);
+        _click(_get(Button.class, spec -> spec.withId("save-appointment")));
+
+        assertThat(type.isInvalid()).isTrue();
+        assertThat(title.isInvalid()).isTrue();
+        assertThat(title.getErrorMessage()).isEqualTo("Title may have at most 200 characters");
+        assertThat(override.isInvalid()).isTrue();
+        _get(Dialog.class, spec -> spec.withId("appointment-dialog"));
+    }
+
+    @Test
     void admin_edits_title_start_members_and_override() {
         CallDetails call = calls.create(Actor.api(), new NewCall("appointment", freshId("edit"), "Before",
                 List.of("dr-lecter", "bill"), "dr-lecter", Instant.parse("2026-04-01T08:00:00Z"), null));

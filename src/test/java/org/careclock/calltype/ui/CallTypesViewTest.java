@@ -212,6 +212,50 @@ class CallTypesViewTest extends KaribuTest {
     }
 
     @Test
+    void a_broken_constraint_shows_under_its_field_as_the_admin_types() {
+        login("admin");
+        UI.getCurrent().navigate("admin/call-types");
+        _click(_get(Button.class, spec -> spec.withId("new-call-type")));
+        IntegerField max = _get(IntegerField.class, spec -> spec.withId("call-type-max-duration"));
+        TextField alerts = _get(TextField.class, spec -> spec.withId("call-type-alert-thresholds"));
+
+        _setValue(max, 90_000);
+        assertThat(max.isInvalid()).isTrue();
+        assertThat(max.getErrorMessage()).isEqualTo("Maximum duration must be between 0 and 86400 seconds (0: no time limit)");
+        assertThat(max.getMax()).isEqualTo(CallTypeSettings.MAX_SECONDS);
+        _setValue(alerts, "300, 300");
+        assertThat(alerts.isInvalid()).isTrue();
+        assertThat(alerts.getErrorMessage()).isEqualTo("Alerts list 300 twice");
+
+        _setValue(max, 86_400);
+        _setValue(alerts, "300");
+        assertThat(max.isInvalid()).isFalse();
+        assertThat(alerts.isInvalid()).isFalse();
+    }
+
+    @Test
+    void saving_shows_every_broken_field_at_once_without_asking_the_service() {
+        login("admin");
+        UI.getCurrent().navigate("admin/call-types");
+        _click(_get(Button.class, spec -> spec.withId("new-call-type")));
+        // The service would refuse only the first broken field (and clear the others), and the
+        // taken name would then be a conflict in the message line.
+        _setValue(_get(TextField.class, spec -> spec.withId("call-type-name")), "appointment");
+        IntegerField max = _get(IntegerField.class, spec -> spec.withId("call-type-max-duration"));
+        IntegerField empty = _get(IntegerField.class, spec -> spec.withId("call-type-empty-timeout"));
+        _setValue(max, 90_000);
+        _setValue(empty, 0);
+        _click(_get(Button.class, spec -> spec.withId("save-call-type")));
+
+        assertThat(max.isInvalid()).isTrue();
+        assertThat(empty.isInvalid()).isTrue();
+        assertThat(empty.getErrorMessage()).isEqualTo("Empty timeout must be between 1 and 86400 seconds");
+        _assertNone(Div.class, spec -> spec.withId("call-type-error"));
+        assertThat(types.get("appointment").maxDurationSeconds()).isEqualTo(3600);
+        _get(Dialog.class, spec -> spec.withId("call-type-dialog"));
+    }
+
+    @Test
     void deleting_a_type_in_use_shows_the_reason_and_keeps_the_type() {
         login("admin");
         UI.getCurrent().navigate("admin/call-types");

@@ -82,6 +82,35 @@ class RolesViewTest extends KaribuTest {
     }
 
     @Test
+    void a_bad_name_shows_under_the_field_as_the_admin_types() {
+        openPage();
+        _click(_get(Button.class, spec -> spec.withId("new-role")));
+        TextField name = _get(TextField.class, spec -> spec.withId("role-name"));
+        _setValue(name, "Head Nurse");
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("Role name must start with a lower-case letter and hold only "
+                + "a-z, 0-9, '_' or '-' (at most 64 characters)");
+        _setValue(name, "head-nurse");
+        assertThat(name.isInvalid()).isFalse();
+    }
+
+    @Test
+    void a_long_description_is_refused_before_the_service_is_asked() {
+        openPage();
+        _click(_get(Button.class, spec -> spec.withId("new-role")));
+        // The name is taken: had the service been asked, it would say so under the name.
+        TextField name = _get(TextField.class, spec -> spec.withId("role-name"));
+        TextField description = _get(TextField.class, spec -> spec.withId("role-description"));
+        _setValue(name, "patient");
+        _setValue(description, "d".repeat(RoleService.DESCRIPTION_MAX + 1));
+        _click(_get(Button.class, spec -> spec.withId("save-role")));
+
+        assertThat(description.isInvalid()).isTrue();
+        assertThat(description.getErrorMessage()).isEqualTo("Description may have at most 200 characters");
+        assertThat(name.isInvalid()).isFalse();
+    }
+
+    @Test
     void adding_a_taken_name_says_so_at_the_name() {
         openPage();
         _click(_get(Button.class, spec -> spec.withId("new-role")));

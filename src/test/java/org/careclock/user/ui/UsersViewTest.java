@@ -113,6 +113,48 @@ class UsersViewTest extends KaribuTest {
     }
 
     @Test
+    void a_broken_constraint_shows_under_its_field_as_the_admin_types() {
+        openPage();
+        _click(_get(Button.class, spec -> spec.withId("new-user")));
+        TextField id = _get(TextField.class, spec -> spec.withId("user-id"));
+        PasswordField password = _get(PasswordField.class, spec -> spec.withId("user-password"));
+
+        assertThat(id.isRequiredIndicatorVisible()).isTrue();
+        assertThat(_get(TextField.class, spec -> spec.withId("user-name")).isRequiredIndicatorVisible()).isTrue();
+        assertThat(password.isRequiredIndicatorVisible()).isTrue();
+
+        _setValue(id, "Not Valid");
+        _setValue(password, "short");
+        assertThat(id.isInvalid()).isTrue();
+        assertThat(id.getErrorMessage()).isEqualTo("User id may hold only a-z, 0-9, '@', '.', '_' or '-' (1 to 64 characters)");
+        assertThat(password.isInvalid()).isTrue();
+        assertThat(password.getErrorMessage()).isEqualTo("Password must have 8 to 128 characters");
+
+        _setValue(id, "not-valid");
+        assertThat(id.isInvalid()).isFalse();
+    }
+
+    @Test
+    void saving_shows_every_broken_field_at_once_without_asking_the_service() {
+        openPage();
+        _click(_get(Button.class, spec -> spec.withId("new-user")));
+        // The service would refuse only the first broken field, and clear the others.
+        TextField id = _get(TextField.class, spec -> spec.withId("user-id"));
+        TextField name = _get(TextField.class, spec -> spec.withId("user-name"));
+        PasswordField password = _get(PasswordField.class, spec -> spec.withId("user-password"));
+        _setValue(id, "Not Valid");
+        _setValue(password, "short");
+        _click(_get(Button.class, spec -> spec.withId("save-user")));
+
+        assertThat(id.isInvalid()).isTrue();
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("Display name is required");
+        assertThat(password.isInvalid()).isTrue();
+        assertThat(users.exists("Not Valid")).isFalse();
+        _get(Dialog.class, spec -> spec.withId("user-dialog"));
+    }
+
+    @Test
     void admin_edits_name_role_and_enabled() {
         String id = newUser();
         openPage();
