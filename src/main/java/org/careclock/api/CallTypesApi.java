@@ -39,13 +39,14 @@ class CallTypesApi {
     private static final Set<String> CREATE_FIELDS = Set.of("name", "grants", "settings");
     private static final Set<String> UPDATE_FIELDS = Set.of("grants", "settings");
     private static final Set<String> SETTINGS_FIELDS = Set.of("limits", "session_timer");
-    private static final Set<String> LIMITS_FIELDS = Set.of("max_duration_seconds");
+    private static final Set<String> LIMITS_FIELDS = Set.of("max_duration_seconds", "max_participants");
     private static final Set<String> TIMER_FIELDS = Set.of("alert_thresholds_seconds", "extension_steps_seconds",
             "idle_timeout_seconds", "idle_prompt_seconds", "empty_timeout_seconds");
 
     /** The service's field names and where they are on the wire. */
     private static final Map<String, String> WIRE_FIELDS = Map.of(
             "max_duration_seconds", "settings.limits.max_duration_seconds",
+            "max_participants", "settings.limits.max_participants",
             "alert_thresholds_seconds", "settings.session_timer.alert_thresholds_seconds",
             "extension_steps_seconds", "settings.session_timer.extension_steps_seconds",
             "idle_timeout_seconds", "settings.session_timer.idle_timeout_seconds",
@@ -107,6 +108,7 @@ class CallTypesApi {
             grants.put(role, caps);
         }));
         int max = base.maxDurationSeconds();
+        int participants = base.maxParticipants();
         List<Integer> alerts = base.alertThresholdsSeconds();
         List<Integer> steps = base.extensionStepsSeconds();
         int idleTimeout = base.idleTimeoutSeconds();
@@ -116,6 +118,7 @@ class CallTypesApi {
         Optional<JsonBody> limits = settings.flatMap(s -> s.field("limits")).map(l -> l.object().only(LIMITS_FIELDS));
         if (limits.isPresent()) {
             max = limits.get().field("max_duration_seconds").map(JsonBody::integer).orElse(max);
+            participants = limits.get().field("max_participants").map(JsonBody::integer).orElse(participants);
         }
         Optional<JsonBody> timer = settings.flatMap(s -> s.field("session_timer")).map(t -> t.object().only(TIMER_FIELDS));
         if (timer.isPresent()) {
@@ -126,7 +129,8 @@ class CallTypesApi {
             idlePrompt = t.field("idle_prompt_seconds").map(JsonBody::integer).orElse(idlePrompt);
             emptyTimeout = t.field("empty_timeout_seconds").map(JsonBody::integer).orElse(emptyTimeout);
         }
-        return new CallTypeSettings(base.name(), max, grants, alerts, steps, idleTimeout, idlePrompt, emptyTimeout);
+        return new CallTypeSettings(base.name(), max, grants, alerts, steps, idleTimeout, idlePrompt, emptyTimeout,
+                participants);
     }
 
     private CallTypeSettings validate(CallTypeSettings settings) {
@@ -143,7 +147,7 @@ class CallTypesApi {
         s.grants().forEach((role, caps) -> grants.put(role, caps.stream().sorted()
                 .map(Capability::wireName).toList()));
         return new Wire.CallType(s.name(), grants, new Wire.CallTypeSettings(
-                new Wire.Limits(s.maxDurationSeconds()),
+                new Wire.Limits(s.maxDurationSeconds(), s.maxParticipants()),
                 new Wire.SessionTimer(s.alertThresholdsSeconds(), s.extensionStepsSeconds(), s.idleTimeoutSeconds(),
                         s.idlePromptSeconds(), s.emptyTimeoutSeconds())));
     }

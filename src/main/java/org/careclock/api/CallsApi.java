@@ -3,6 +3,8 @@ package org.careclock.api;
 import org.careclock.base.InvalidInputException;
 import org.careclock.call.CallDetails;
 import org.careclock.call.CallService;
+import org.careclock.calltype.CallTypeService;
+import org.careclock.calltype.CallTypeSettings;
 import org.careclock.call.NewCall;
 import org.careclock.calltype.Capability;
 import org.careclock.base.Actor;
@@ -54,11 +56,13 @@ class CallsApi {
     private final CallService calls;
     private final SessionTimerService sessions;
     private final UserService users;
+    private final CallTypeService types;
 
-    CallsApi(CallService calls, SessionTimerService sessions, UserService users) {
+    CallsApi(CallService calls, SessionTimerService sessions, UserService users, CallTypeService types) {
         this.calls = calls;
         this.sessions = sessions;
         this.users = users;
+        this.types = types;
     }
 
     @PostMapping
@@ -172,7 +176,9 @@ class CallsApi {
         }
         Wire.Call wireCall = new Wire.Call(call.cid(), call.type(), call.id(), call.title(),
                 call.createdBy() == null ? null : user(call.createdBy()), call.createdAt(), call.scheduledStart(),
-                new Wire.CallSettings(new Wire.Limits(session.maxDurationSeconds())), wireSession, call.endedAt(),
+                new Wire.CallSettings(new Wire.Limits(session.maxDurationSeconds(),
+                types.find(call.type()).map(CallTypeSettings::maxParticipants).orElse(CallTypeSettings.DEFAULT_MAX_PARTICIPANTS))), wireSession,
+                call.endedAt(),
                 call.state().name(), call.endReason() == null ? null : call.endReason().name());
         List<Wire.Member> members = call.members().stream()
                 .limit(membersLimit.isPresent() ? membersLimit.getAsInt() : Long.MAX_VALUE)

@@ -40,7 +40,7 @@ final class Wire {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Limits(int maxDurationSeconds) {
+    record Limits(int maxDurationSeconds, int maxParticipants) {
     }
 
     /** CareClock's own call-type settings, beside the standard ones. */

@@ -29,6 +29,9 @@ class CallType {
     @Column(name = "max_duration_seconds", nullable = false)
     private int maxDurationSeconds;
 
+    @Column(name = "max_participants", nullable = false)
+    private int maxParticipants = CallTypeSettings.DEFAULT_MAX_PARTICIPANTS;
+
     @Column(name = "idle_timeout_seconds", nullable = false)
     private int idleTimeoutSeconds;
 
@@ -64,6 +67,7 @@ class CallType {
 
     void apply(CallTypeSettings s) {
         maxDurationSeconds = s.maxDurationSeconds();
+        maxParticipants = s.maxParticipants();
         idleTimeoutSeconds = s.idleTimeoutSeconds();
         idlePromptSeconds = s.idlePromptSeconds();
         emptyTimeoutSeconds = s.emptyTimeoutSeconds();
@@ -80,7 +84,7 @@ class CallType {
                     byRole.computeIfAbsent(g.role(), r -> EnumSet.noneOf(Capability.class)).add(c));
         }
         return new CallTypeSettings(name, maxDurationSeconds, byRole, split(alertThresholds), split(extensionSteps),
-                idleTimeoutSeconds, idlePromptSeconds, emptyTimeoutSeconds);
+                idleTimeoutSeconds, idlePromptSeconds, emptyTimeoutSeconds, maxParticipants);
     }
 
     private static String join(List<Integer> values) {

@@ -39,7 +39,9 @@ public record CallTypeSettings(
         @Min(value = 0, message = IDLE_PROMPT_RULE) @Max(value = MAX_SECONDS, message = IDLE_PROMPT_RULE)
         int idlePromptSeconds,
         @Min(value = 1, message = EMPTY_TIMEOUT_RULE) @Max(value = MAX_SECONDS, message = EMPTY_TIMEOUT_RULE)
-        int emptyTimeoutSeconds) {
+        int emptyTimeoutSeconds,
+        @Min(value = MIN_PARTICIPANTS, message = PARTICIPANTS_RULE) @Max(value = MAX_PARTICIPANTS, message = PARTICIPANTS_RULE)
+        int maxParticipants) {
 
     /** The longest duration, alert, extension step or timeout, in seconds (a day). */
     public static final int MAX_SECONDS = 86_400;
@@ -53,6 +55,10 @@ public record CallTypeSettings(
     public static final int DEFAULT_IDLE_TIMEOUT = 180;
     public static final int DEFAULT_IDLE_PROMPT = 60;
     public static final int DEFAULT_EMPTY_TIMEOUT = 300;
+    /** Present users per call: each browser connects to every other (a mesh), so a few at most. */
+    public static final int MIN_PARTICIPANTS = 2;
+    public static final int MAX_PARTICIPANTS = 8;
+    public static final int DEFAULT_MAX_PARTICIPANTS = 4;
 
     static final String NAME_RULE = "Name may hold only a-z, 0-9, '_' or '-' (1 to " + NAME_MAX + " characters)";
     static final String MAX_DURATION_RULE = "Maximum duration must be between 0 and " + MAX_SECONDS
@@ -61,12 +67,28 @@ public record CallTypeSettings(
     static final String STEP_RULE = "Extension steps must each be between 1 and " + MAX_SECONDS + " seconds";
     static final String IDLE_TIMEOUT_RULE = "Idle timeout must be between 0 and " + MAX_SECONDS + " seconds (0: off)";
     static final String IDLE_PROMPT_RULE = "Idle prompt must be between 0 and " + MAX_SECONDS + " seconds";
+    static final String PARTICIPANTS_RULE = "Participants at most must be between " + MIN_PARTICIPANTS + " and "
+            + MAX_PARTICIPANTS;
     static final String EMPTY_TIMEOUT_RULE = "Empty timeout must be between 1 and " + MAX_SECONDS + " seconds";
 
     public CallTypeSettings {
         grants = grants == null ? Map.of() : Map.copyOf(grants);
         alertThresholdsSeconds = alertThresholdsSeconds == null ? List.of() : List.copyOf(alertThresholdsSeconds);
         extensionStepsSeconds = extensionStepsSeconds == null ? List.of() : List.copyOf(extensionStepsSeconds);
+    }
+
+    /** The same settings with another number of participants at most. */
+    public CallTypeSettings withMaxParticipants(int participants) {
+        return new CallTypeSettings(name, maxDurationSeconds, grants, alertThresholdsSeconds, extensionStepsSeconds,
+                idleTimeoutSeconds, idlePromptSeconds, emptyTimeoutSeconds, participants);
+    }
+
+    /** Settings with the default number of participants (4): for tests and the demo data; code that copies settings passes them all. */
+    public CallTypeSettings(String name, int maxDurationSeconds, Map<String, Set<Capability>> grants,
+                            List<Integer> alertThresholdsSeconds, List<Integer> extensionStepsSeconds,
+                            int idleTimeoutSeconds, int idlePromptSeconds, int emptyTimeoutSeconds) {
+        this(name, maxDurationSeconds, grants, alertThresholdsSeconds, extensionStepsSeconds, idleTimeoutSeconds,
+                idlePromptSeconds, emptyTimeoutSeconds, DEFAULT_MAX_PARTICIPANTS);
     }
 
     /** A new type with the given limit, no grants and every other setting at its default. */
@@ -95,7 +117,7 @@ public record CallTypeSettings(
 
     public CallTypeSettings withGrants(Map<String, Set<Capability>> newGrants) {
         return new CallTypeSettings(name, maxDurationSeconds, newGrants, alertThresholdsSeconds, extensionStepsSeconds,
-                idleTimeoutSeconds, idlePromptSeconds, emptyTimeoutSeconds);
+                idleTimeoutSeconds, idlePromptSeconds, emptyTimeoutSeconds, maxParticipants);
     }
 
     /** The same settings in canonical form: thresholds descending, steps ascending, no role without a grant. */
@@ -109,6 +131,6 @@ public record CallTypeSettings(
         return new CallTypeSettings(name, maxDurationSeconds, granted,
                 alertThresholdsSeconds.stream().sorted(Comparator.reverseOrder()).toList(),
                 extensionStepsSeconds.stream().sorted().toList(),
-                idleTimeoutSeconds, idlePromptSeconds, emptyTimeoutSeconds);
+                idleTimeoutSeconds, idlePromptSeconds, emptyTimeoutSeconds, maxParticipants);
     }
 }

@@ -132,6 +132,10 @@ public class SessionTimerService {
                     }
                     return null;
                 }
+                if (!rt.pagesByUser.containsKey(me.userId()) && rt.presentCount() >= rt.type.maxParticipants()) {
+                    throw new RefusedException("This appointment already has " + rt.presentCount()
+                            + " participants, the most its type allows; try again when someone has left");
+                }
                 if (overrideSeconds != null && overrideSeconds != rt.maxDurationSeconds) {
                     deadlines.changeMax(rt, max -> overrideSeconds, actor.label(), "override");
                 }

@@ -155,6 +155,23 @@ class ApiCallTypesTest extends ApiTestSupport {
     }
 
     @Test
+    void max_participants_travels_in_the_limits_defaults_to_four_and_keeps_its_range() throws Exception {
+        String name = freshType();
+        apiPost("/api/v2/video/calltypes", simpleType(name, 1800))
+                .andExpect(jsonPath("$.settings.limits.max_participants").value(4));
+        apiPut("/api/v2/video/calltypes/" + name, "{\"settings\":{\"limits\":{\"max_participants\":2}}}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.settings.limits.max_participants").value(2))
+                .andExpect(jsonPath("$.settings.limits.max_duration_seconds").value(1800));
+        assertThat(types.get(name).maxParticipants()).isEqualTo(2);
+        assertError(apiPut("/api/v2/video/calltypes/" + name, "{\"settings\":{\"limits\":{\"max_participants\":9}}}"),
+                400, 4, "settings.limits.max_participants");
+        assertError(apiPut("/api/v2/video/calltypes/" + name, "{\"settings\":{\"limits\":{\"max_participants\":1}}}"),
+                400, 4, "settings.limits.max_participants");
+        assertThat(types.get(name).maxParticipants()).isEqualTo(2);
+    }
+
+    @Test
     void bad_session_timer_settings_are_refused_naming_the_field() throws Exception {
         String name = freshType();
         assertError(apiPost("/api/v2/video/calltypes", """

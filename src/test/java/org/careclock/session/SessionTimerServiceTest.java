@@ -506,4 +506,19 @@ class SessionTimerServiceTest extends SpringTest {
         assertThat(events.subscriberCount(cid)).as("the test's own listener still hears the call").isEqualTo(1);
         assertThat(calls.getVisible(doctor, type, id).state()).isEqualTo(CallState.ENDED);
     }
+
+    @Test
+    void one_more_than_max_participants_is_refused_at_join_but_a_second_tab_is_not() {
+        String small = freshId("pair");
+        types.create(admin, TestCallTypes.standard(small, 3600, 180, 60, 300).withMaxParticipants(2));
+        String pairId = freshId("visit");
+        calls.create(admin, new NewCall(small, pairId, null, List.of("dr-lecter", "bill", "clarice"), "dr-lecter",
+                clock.instant(), null));
+        timers.join(doctor, small, pairId, null);
+        timers.join(patient, small, pairId, null);
+        timers.join(patient, small, pairId, null);
+        assertThatThrownBy(() -> timers.join(actor("clarice"), small, pairId, null))
+                .isInstanceOf(RefusedException.class).hasMessageContaining("2 participants");
+        assertThat(timers.present(small + ":" + pairId)).extracting(Participant::userId).containsExactly("dr-lecter", "bill");
+    }
 }

@@ -56,6 +56,7 @@ class CallTypeEditor extends EditorDialog {
     private final IntegerField idleTimeout = new IntegerField("Idle timeout (seconds)");
     private final IntegerField idlePrompt = new IntegerField("Idle prompt (seconds)");
     private final IntegerField emptyTimeout = new IntegerField("Empty timeout (seconds)");
+    private final IntegerField maxParticipants = new IntegerField("Participants at most");
     private final Map<String, Map<Capability, Checkbox>> grantBoxes = new LinkedHashMap<>();
     private final Map<String, Checkbox> derivedBoxes = new LinkedHashMap<>();
     private final Map<IntegerField, IntFunction<String>> helpers = new LinkedHashMap<>();
@@ -94,10 +95,19 @@ class CallTypeEditor extends EditorDialog {
                 v -> "The Stay / Leave question waits " + Durations.human(v) + ", then the call ends");
         seconds(emptyTimeout, "call-type-empty-timeout", "emptyTimeoutSeconds", start.emptyTimeoutSeconds(), 1,
                 v -> "A session nobody is in ends after " + Durations.human(v));
+        maxParticipants.setId("call-type-max-participants");
+        maxParticipants.setMin(CallTypeSettings.MIN_PARTICIPANTS);
+        maxParticipants.setMax(CallTypeSettings.MAX_PARTICIPANTS);
+        maxParticipants.setStepButtonsVisible(true);
+        maxParticipants.setValue(start.maxParticipants());
+        maxParticipants.setHelperText("People in a call at once, with audio and video (" + CallTypeSettings.MIN_PARTICIPANTS
+                + " to " + CallTypeSettings.MAX_PARTICIPANTS + ")");
+        form.forField(maxParticipants).asRequired("Participants at most needs a whole number").bind("maxParticipants");
         idlePrompt.addValueChangeListener(e -> refreshHelper(idleTimeout));
         refreshHelper(idleTimeout);
 
-        FormLayout layout = new FormLayout(name, maxDuration, thresholds, steps, idleTimeout, idlePrompt, emptyTimeout);
+        FormLayout layout = new FormLayout(name, maxDuration, thresholds, steps, idleTimeout, idlePrompt, emptyTimeout,
+                maxParticipants);
         layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
 
         H3 grantsTitle = new H3("What each role may do");
@@ -188,7 +198,7 @@ class CallTypeEditor extends EditorDialog {
     private CallTypeSettings typed() {
         return new CallTypeSettings(name.getValue(), maxDuration.getValue(), grants(),
                 seconds(thresholds), seconds(steps),
-                idleTimeout.getValue(), idlePrompt.getValue(), emptyTimeout.getValue());
+                idleTimeout.getValue(), idlePrompt.getValue(), emptyTimeout.getValue(), maxParticipants.getValue());
     }
 
     private void confirmDelete(String typeName) {
