@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # SDK check: starts the packaged CareClock (target/careclock-*.jar) on a free port with a fresh
-# embedded database (demo data included) and freshly generated API credentials, installs the
+# embedded database and freshly generated API credentials, without the demo data (the seed's script
+# sets a portal up itself; the demo's clinic types, with a waiting room, differ from the seed's on
+# purpose and a create under an existing name with other settings is refused, as Stream does), installs the
 # pinned Node SDK, runs check.mjs twice (the second run proves the setup script can run again),
 # and stops the app. Needs java (or JAVA_HOME), node and npm on the PATH, and a packaged app
 # (./mvnw package). Exits non-zero when the check fails or the app does not come up.
@@ -67,6 +69,7 @@ echo "sdk-check: starting $(basename "$jar") on port $port"
 CARECLOCK_API_KEY="$key" CARECLOCK_API_SECRET="$secret" "$java" -jar "$jar" \
   --server.port="$port" \
   --spring.datasource.url="jdbc:h2:file:$work/db" \
+  --careclock.demo.enabled=false \
   >"$log" 2>&1 &
 pid=$!
 

@@ -99,14 +99,28 @@ class CareClockMedia extends HTMLElement {
 
   // ------------------------------------------------------------------ called by the server
 
+  /** The waiting room's device check: own camera and microphone with a level meter, no connections. */
+  async preview(setupJson) {
+    const may = JSON.parse(setupJson);
+    this._setup = { page: 0, mayAudio: may.mayAudio, mayVideo: may.mayVideo, iceServers: [], relayOnly: false };
+    this._preview = true;
+    this._stopped = false;
+    this._showOwn();
+    this._waiting.hidden = true;
+    this._stage.hidden = true;
+    this.classList.add('preview');
+    await this._acquire();
+    this._meter();
+  }
+
   async start(setupJson, peersJson) {
     this._setup = JSON.parse(setupJson);
     this.dataset.page = String(this._setup.page);
     this._stopped = false;
-    this._audioButton.hidden = !this._setup.mayAudio;
-    this._videoButton.hidden = !this._setup.mayVideo;
-    this._selfTile.hidden = !this._setup.mayAudio && !this._setup.mayVideo;
-    this._settingsButton.hidden = this._selfTile.hidden;
+    this._preview = false;
+    this.classList.remove('preview');
+    this._stage.hidden = false;
+    this._showOwn();
     this._latestPeers = peersJson;
     this._acquiring = true;
     try {
@@ -212,13 +226,54 @@ class CareClockMedia extends HTMLElement {
     this.dataset.stopped = 'true';
   }
 
+  /** Shows the own devices' controls as the role allows. */
+  _showOwn() {
+    this._audioButton.hidden = !this._setup.mayAudio;
+    this._videoButton.hidden = !this._setup.mayVideo;
+    this._selfTile.hidden = !this._setup.mayAudio && !this._setup.mayVideo;
+    if (!this._setup.mayVideo) {
+      this._selfTile.querySelector('.camera-off').textContent = 'Audio only';
+    }
+    this._settingsButton.hidden = this._selfTile.hidden;
+  }
+
+  /** A microphone level meter for the device check, from the live microphone track. */
+  _meter() {
+    const track = this._tracks.audio;
+    if (!track || track.readyState !== 'live' || this._level) return;
+    const meter = el('meter', { id: 'mic-level', min: '0', max: '1', value: '0', 'aria-label': 'Microphone level' });
+    this._level = el('label', { class: 'mic-level' }, el('span', { text: 'Microphone' }), meter);
+    this._controls.append(this._level);
+    const context = new AudioContext();
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 512;
+    context.createMediaStreamSource(new MediaStream([track])).connect(analyser);
+    const samples = new Uint8Array(analyser.fftSize);
+    const tick = () => {
+      if (this._stopped || !this._preview || track.readyState !== 'live') {
+        context.close();
+        this._level.remove();
+        this._level = null;
+        return;
+      }
+      analyser.getByteTimeDomainData(samples);
+      let peak = 0;
+      for (const s of samples) peak = Math.max(peak, Math.abs(s - 128) / 128);
+      meter.value = peak;
+      requestAnimationFrame(tick);
+    };
+    context.resume().catch(() => {});
+    requestAnimationFrame(tick);
+  }
+
   // ------------------------------------------------------------------ local devices
 
   /** Opens the devices the role may send and that are switched on; says what failed, keeps the call going. */
   async _acquire(only) {
+    const live = (kind) => !only && this._tracks[kind] && this._tracks[kind].readyState === 'live';
     const want = {
-      audio: this._setup.mayAudio && this._on.audio && (!only || only === 'audio'),
-      video: this._setup.mayVideo && this._on.video && (!only || only === 'video'),
+      audio: this._setup.mayAudio && this._on.audio && (!only || only === 'audio') && !live('audio'),
+      video: this._setup.mayVideo && this._on.video && (!only || only === 'video') && !live('video'),
     };
     const problems = [];
     const tryOpen = async (audio, video) => {
@@ -334,7 +389,7 @@ class CareClockMedia extends HTMLElement {
   }
 
   _report() {
-    if (!this._setup || this._stopped || !this.$server) return;
+    if (!this._setup || this._stopped || this._preview || !this.$server) return;
     const live = (kind) => this._on[kind] && !!this._tracks[kind] && this._tracks[kind].readyState === 'live';
     this.$server.switched(live('audio'), live('video'));
   }

@@ -4,6 +4,7 @@ import org.careclock.base.ConflictException;
 import org.careclock.base.InvalidInputException;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
+import org.careclock.calltype.Backstage;
 import org.careclock.calltype.Capability;
 import org.careclock.base.Actor;
 import org.springframework.http.HttpStatus;
@@ -38,7 +39,8 @@ class CallTypesApi {
 
     private static final Set<String> CREATE_FIELDS = Set.of("name", "grants", "settings");
     private static final Set<String> UPDATE_FIELDS = Set.of("grants", "settings");
-    private static final Set<String> SETTINGS_FIELDS = Set.of("limits", "session_timer");
+    private static final Set<String> SETTINGS_FIELDS = Set.of("limits", "session_timer", "backstage");
+    static final Set<String> BACKSTAGE_FIELDS = Set.of("enabled", "join_ahead_time_seconds");
     private static final Set<String> LIMITS_FIELDS = Set.of("max_duration_seconds", "max_participants");
     private static final Set<String> TIMER_FIELDS = Set.of("alert_thresholds_seconds", "extension_steps_seconds",
             "idle_timeout_seconds", "idle_prompt_seconds", "empty_timeout_seconds");
@@ -47,6 +49,7 @@ class CallTypesApi {
     private static final Map<String, String> WIRE_FIELDS = Map.of(
             "max_duration_seconds", "settings.limits.max_duration_seconds",
             "max_participants", "settings.limits.max_participants",
+            "backstage", "settings.backstage.join_ahead_time_seconds",
             "alert_thresholds_seconds", "settings.session_timer.alert_thresholds_seconds",
             "extension_steps_seconds", "settings.session_timer.extension_steps_seconds",
             "idle_timeout_seconds", "settings.session_timer.idle_timeout_seconds",
@@ -120,6 +123,8 @@ class CallTypesApi {
             max = limits.get().field("max_duration_seconds").map(JsonBody::integer).orElse(max);
             participants = limits.get().field("max_participants").map(JsonBody::integer).orElse(participants);
         }
+        Backstage backstage = settings.flatMap(s -> s.field("backstage"))
+                .map(b -> backstage(b, base.backstage())).orElse(base.backstage());
         Optional<JsonBody> timer = settings.flatMap(s -> s.field("session_timer")).map(t -> t.object().only(TIMER_FIELDS));
         if (timer.isPresent()) {
             JsonBody t = timer.get();
@@ -130,7 +135,7 @@ class CallTypesApi {
             emptyTimeout = t.field("empty_timeout_seconds").map(JsonBody::integer).orElse(emptyTimeout);
         }
         return new CallTypeSettings(base.name(), max, grants, alerts, steps, idleTimeout, idlePrompt, emptyTimeout,
-                participants);
+                participants, backstage);
     }
 
     private CallTypeSettings validate(CallTypeSettings settings) {
@@ -142,6 +147,17 @@ class CallTypesApi {
         }
     }
 
+    /** {@code settings.backstage} (or a call's {@code settings_override.backstage}) on top of {@code base}. */
+    static Backstage backstage(JsonBody body, Backstage base) {
+        JsonBody b = body.object().only(BACKSTAGE_FIELDS);
+        return new Backstage(b.field("enabled").map(JsonBody::bool).orElse(base.enabled()),
+                b.field("join_ahead_time_seconds").map(JsonBody::integer).orElse(base.joinAheadTimeSeconds()));
+    }
+
+    static Wire.Backstage toWire(Backstage b) {
+        return new Wire.Backstage(b.enabled(), b.joinAheadTimeSeconds());
+    }
+
     static Wire.CallType toWire(CallTypeSettings s) {
         Map<String, List<String>> grants = new TreeMap<>();
         s.grants().forEach((role, caps) -> grants.put(role, caps.stream().sorted()
@@ -149,6 +165,6 @@ class CallTypesApi {
         return new Wire.CallType(s.name(), grants, new Wire.CallTypeSettings(
                 new Wire.Limits(s.maxDurationSeconds(), s.maxParticipants()),
                 new Wire.SessionTimer(s.alertThresholdsSeconds(), s.extensionStepsSeconds(), s.idleTimeoutSeconds(),
-                        s.idlePromptSeconds(), s.emptyTimeoutSeconds())));
+                        s.idlePromptSeconds(), s.emptyTimeoutSeconds()), toWire(s.backstage())));
     }
 }

@@ -3,11 +3,13 @@ package org.careclock.api;
 import org.careclock.base.InvalidInputException;
 import org.careclock.call.CallDetails;
 import org.careclock.call.CallService;
+import org.careclock.call.CallState;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
 import org.careclock.call.NewCall;
 import org.careclock.calltype.Capability;
 import org.careclock.base.Actor;
+import org.careclock.session.BackstageService;
 import org.careclock.session.SessionTimerService;
 import org.careclock.user.UserInfo;
 import org.careclock.user.UserService;
@@ -50,19 +52,22 @@ class CallsApi {
             "settings_override");
     private static final Set<String> MEMBER_FIELDS = Set.of("user_id");
     private static final Set<String> UPDATE_FIELDS = Set.of("settings_override");
-    private static final Set<String> OVERRIDE_FIELDS = Set.of("limits");
+    private static final Set<String> OVERRIDE_FIELDS = Set.of("limits", "backstage");
     private static final Set<String> LIMITS_FIELDS = Set.of("max_duration_seconds");
 
     private final CallService calls;
     private final SessionTimerService sessions;
     private final UserService users;
     private final CallTypeService types;
+    private final BackstageService backstage;
 
-    CallsApi(CallService calls, SessionTimerService sessions, UserService users, CallTypeService types) {
+    CallsApi(CallService calls, SessionTimerService sessions, UserService users, CallTypeService types,
+             BackstageService backstage) {
         this.calls = calls;
         this.sessions = sessions;
         this.users = users;
         this.types = types;
+        this.backstage = backstage;
     }
 
     @PostMapping
@@ -75,6 +80,7 @@ class CallsApi {
         String createdBy = null;
         Instant startsAt = null;
         Integer override = null;
+        Optional<JsonBody> backstageOverride = Optional.empty();
         if (data.isPresent()) {
             JsonBody d = data.get();
             for (JsonBody member : d.field("members").map(JsonBody::array).orElse(List.of())) {
@@ -89,6 +95,7 @@ class CallsApi {
             createdBy = createdBy(d);
             startsAt = d.field("starts_at").map(JsonBody::instant).orElse(null);
             override = d.field("settings_override").flatMap(CallsApi::maxDuration).orElse(null);
+            backstageOverride = d.field("settings_override").flatMap(CallsApi::backstageOf);
         }
         CallService.Obtained obtained;
         try {
@@ -97,7 +104,12 @@ class CallsApi {
             throw "max_duration_seconds".equals(e.field())
                     ? new InvalidInputException("data.settings_override.limits.max_duration_seconds", e.getMessage()) : e;
         }
-        Wire.CallResponse response = response(obtained.call(), membersLimit, obtained.created());
+        CallDetails call = obtained.call();
+        if (obtained.created() && backstageOverride.isPresent()) {
+            call = calls.changeBackstage(Actor.api(), call.cid(),
+                    CallTypesApi.backstage(backstageOverride.get(), call.backstage()));
+        }
+        Wire.CallResponse response = response(call, membersLimit, obtained.created());
         return ResponseEntity.status(obtained.created() ? HttpStatus.CREATED : HttpStatus.OK).body(response);
     }
 
@@ -111,6 +123,11 @@ class CallsApi {
                              @RequestBody(required = false) byte[] body) {
         JsonBody request = JsonBody.parse(body).only(UPDATE_FIELDS);
         Optional<Integer> seconds = request.field("settings_override").flatMap(CallsApi::maxDuration);
+        Optional<JsonBody> backstageOverride = request.field("settings_override").flatMap(CallsApi::backstageOf);
+        if (backstageOverride.isPresent()) {
+            CallDetails call = calls.getVisible(Actor.api(), type, id);
+            calls.changeBackstage(Actor.api(), call.cid(), CallTypesApi.backstage(backstageOverride.get(), call.backstage()));
+        }
         if (seconds.isPresent()) {
             try {
                 sessions.setMaxDuration(Actor.api(), type, id, seconds.get());
@@ -120,6 +137,15 @@ class CallsApi {
             }
         }
         return get(type, id);
+    }
+
+    /** Starts a call with a waiting room (the SDK's {@code call.goLive()}): its session and timer start now. */
+    @PostMapping("/go_live")
+    Wire.CallResponse goLive(@PathVariable String type, @PathVariable String id,
+                             @RequestBody(required = false) byte[] body) {
+        JsonBody.parse(body).only(Set.of("start_hls", "start_recording", "start_transcription", "start_closed_caption",
+                "recording_storage_name", "transcription_storage_name"));
+        return response(backstage.goLive(Actor.api(), type, id), OptionalInt.empty(), null);
     }
 
     @PostMapping("/mark_ended")
@@ -159,6 +185,10 @@ class CallsApi {
         return user;
     }
 
+    private static Optional<JsonBody> backstageOf(JsonBody settingsOverride) {
+        return settingsOverride.object().only(OVERRIDE_FIELDS).field("backstage");
+    }
+
     private static Optional<Integer> maxDuration(JsonBody settingsOverride) {
         return settingsOverride.object().only(OVERRIDE_FIELDS).field("limits")
                 .map(l -> l.object().only(LIMITS_FIELDS))
@@ -177,9 +207,12 @@ class CallsApi {
         Wire.Call wireCall = new Wire.Call(call.cid(), call.type(), call.id(), call.title(),
                 call.createdBy() == null ? null : user(call.createdBy()), call.createdAt(), call.scheduledStart(),
                 new Wire.CallSettings(new Wire.Limits(session.maxDurationSeconds(),
-                types.find(call.type()).map(CallTypeSettings::maxParticipants).orElse(CallTypeSettings.DEFAULT_MAX_PARTICIPANTS))), wireSession,
-                call.endedAt(),
-                call.state().name(), call.endReason() == null ? null : call.endReason().name());
+                        types.find(call.type()).map(CallTypeSettings::maxParticipants)
+                                .orElse(CallTypeSettings.DEFAULT_MAX_PARTICIPANTS)),
+                        CallTypesApi.toWire(call.backstage())),
+                wireSession, call.endedAt(), call.state().name(),
+                call.endReason() == null ? null : call.endReason().name(),
+                call.backstage().enabled() && call.state() == CallState.SCHEDULED);
         List<Wire.Member> members = call.members().stream()
                 .limit(membersLimit.isPresent() ? membersLimit.getAsInt() : Long.MAX_VALUE)
                 .map(m -> {

@@ -116,6 +116,13 @@ final class JsonBody {
         return node.stringValue();
     }
 
+    boolean bool() {
+        if (!node.isBoolean()) {
+            throw wrongType("true or false");
+        }
+        return node.booleanValue();
+    }
+
     int integer() {
         if (!node.isIntegralNumber()) {
             throw wrongType("a whole number");

@@ -36,7 +36,12 @@ final class Wire {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record CallTypeSettings(Limits limits, SessionTimer sessionTimer) {
+    record CallTypeSettings(Limits limits, SessionTimer sessionTimer, Backstage backstage) {
+    }
+
+    /** The waiting room: with {@code enabled}, a call goes live only when started (go_live). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Backstage(boolean enabled, int joinAheadTimeSeconds) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -66,16 +71,18 @@ final class Wire {
     /**
      * A call. {@code settings.limits.max_duration_seconds} is the effective budget (the running
      * session's, else the call's override, else the type's). {@code state} and {@code end_reason}
-     * are CareClock's: SCHEDULED, IN_PROGRESS or ENDED, and why it ended.
+     * are CareClock's: SCHEDULED, IN_PROGRESS or ENDED, and why it ended. {@code backstage} is true
+     * while a call with a waiting room is not live (as Stream's).
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Call(String cid, String type, String id, String title, User createdBy, Instant createdAt,
                 Instant startsAt, CallSettings settings, Session session, Instant endedAt, String state,
-                String endReason) {
+                String endReason, boolean backstage) {
     }
 
+    /** {@code backstage}: the call's waiting room (its own, else its type's). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record CallSettings(Limits limits) {
+    record CallSettings(Limits limits, Backstage backstage) {
     }
 
     /** The latest session: null before the first join; {@code timer_ends_at} only while it runs with a timer. */

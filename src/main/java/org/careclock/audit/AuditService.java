@@ -31,6 +31,17 @@ public class AuditService {
                 "max duration " + e.maxDurationSeconds() + " s"));
     }
 
+    /** Who started the appointment, and how long each member waited for it. */
+    @EventListener
+    @Transactional
+    public void on(SessionEvent.WentLive e) {
+        String waited = e.admitted().isEmpty() ? "nobody was waiting" : e.admitted().stream()
+                .map(w -> w.userId() + " waited " + java.time.Duration.between(w.since(), e.at()).toSeconds() + " s")
+                .collect(java.util.stream.Collectors.joining(", "));
+        audit.save(new AuditEvent(e.at(), e.cid(), e.actor(), "started", null, null,
+                waited.length() > 400 ? waited.substring(0, 399) + "…" : waited));
+    }
+
     @EventListener
     @Transactional
     public void on(SessionEvent.CallEnded e) {

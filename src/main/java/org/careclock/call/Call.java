@@ -13,6 +13,8 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.careclock.calltype.Backstage;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -45,6 +47,12 @@ class Call {
 
     @Column(name = "max_duration_override")
     private Integer maxDurationOverride;
+
+    @Column(name = "backstage_override")
+    private Boolean backstageOverride;
+
+    @Column(name = "join_ahead_override")
+    private Integer joinAheadOverride;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "state", nullable = false)
@@ -136,6 +144,12 @@ class Call {
         this.maxDurationOverride = seconds;
     }
 
+    /** This call's own waiting room, instead of its type's; null keeps the type's. */
+    void setBackstageOverride(Backstage backstage) {
+        this.backstageOverride = backstage == null ? null : backstage.enabled();
+        this.joinAheadOverride = backstage == null ? null : backstage.joinAheadTimeSeconds();
+    }
+
     void startSession(Instant now, int maxDurationSeconds) {
         state = CallState.IN_PROGRESS;
         // The column keeps microseconds; the system clock has nanoseconds. Keeping the stored value
@@ -163,9 +177,11 @@ class Call {
         emptySince = null;
     }
 
-    CallDetails toDetails(int typeMaxDurationSeconds) {
+    CallDetails toDetails(int typeMaxDurationSeconds, Backstage typeBackstage) {
+        Backstage backstage = backstageOverride == null ? typeBackstage
+                : new Backstage(backstageOverride, joinAheadOverride == null ? 0 : joinAheadOverride);
         return new CallDetails(cid, type, callId, title, createdBy, createdAt, scheduledStart, List.copyOf(members),
-                maxDurationOverride, state, toSession(typeMaxDurationSeconds), endedAt, endReason);
+                maxDurationOverride, state, toSession(typeMaxDurationSeconds), endedAt, endReason, backstage);
     }
 
     SessionRecord toSession(int typeMaxDurationSeconds) {

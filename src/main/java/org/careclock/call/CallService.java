@@ -6,6 +6,7 @@ import org.careclock.base.InputValidator;
 import org.careclock.base.InvalidInputException;
 import org.careclock.base.NotFoundException;
 import org.careclock.base.RefusedException;
+import org.careclock.calltype.Backstage;
 import org.careclock.calltype.Capability;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
@@ -146,6 +147,24 @@ public class CallService {
     }
 
     /**
+     * Gives the call a waiting room of its own (Stream's {@code settings_override.backstage}), or
+     * back its type's with null. Needs update-call-settings; a call that is live keeps running.
+     */
+    @Transactional
+    public CallDetails changeBackstage(Actor actor, String cid, Backstage backstage) {
+        Call call = calls.findForUpdate(cid).filter(c -> canSee(actor, c))
+                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        if (!actor.isAdmin() && !types.capabilitiesOf(call.type(), actor).contains(Capability.UPDATE_CALL_SETTINGS)) {
+            throw new RefusedException("Your role may not change the call's settings");
+        }
+        if (backstage != null) {
+            inputs.check(backstage);
+        }
+        call.setBackstageOverride(backstage);
+        return details(call);
+    }
+
+    /**
      * Ends an appointment whose session never started: {@code SCHEDULED → ENDED} now, with
      * {@link EndReason#ENDED_BY_USER}, under the row lock (a join at the same moment either
      * starts the session first or finds the call ended). Needs an administrator or
@@ -204,8 +223,9 @@ public class CallService {
     }
 
     private CallDetails details(Call call) {
-        int typeMax = types.find(call.type()).map(CallTypeSettings::maxDurationSeconds).orElse(0);
-        return call.toDetails(typeMax);
+        Optional<CallTypeSettings> type = types.find(call.type());
+        return call.toDetails(type.map(CallTypeSettings::maxDurationSeconds).orElse(0),
+                type.map(CallTypeSettings::backstage).orElse(Backstage.OFF));
     }
 
     private static Comparator<CallDetails> byStart() {

@@ -32,6 +32,12 @@ class CallType {
     @Column(name = "max_participants", nullable = false)
     private int maxParticipants = CallTypeSettings.DEFAULT_MAX_PARTICIPANTS;
 
+    @Column(name = "backstage_enabled", nullable = false)
+    private boolean backstageEnabled;
+
+    @Column(name = "join_ahead_seconds", nullable = false)
+    private int joinAheadSeconds;
+
     @Column(name = "idle_timeout_seconds", nullable = false)
     private int idleTimeoutSeconds;
 
@@ -68,6 +74,8 @@ class CallType {
     void apply(CallTypeSettings s) {
         maxDurationSeconds = s.maxDurationSeconds();
         maxParticipants = s.maxParticipants();
+        backstageEnabled = s.backstage().enabled();
+        joinAheadSeconds = s.backstage().joinAheadTimeSeconds();
         idleTimeoutSeconds = s.idleTimeoutSeconds();
         idlePromptSeconds = s.idlePromptSeconds();
         emptyTimeoutSeconds = s.emptyTimeoutSeconds();
@@ -84,7 +92,8 @@ class CallType {
                     byRole.computeIfAbsent(g.role(), r -> EnumSet.noneOf(Capability.class)).add(c));
         }
         return new CallTypeSettings(name, maxDurationSeconds, byRole, split(alertThresholds), split(extensionSteps),
-                idleTimeoutSeconds, idlePromptSeconds, emptyTimeoutSeconds, maxParticipants);
+                idleTimeoutSeconds, idlePromptSeconds, emptyTimeoutSeconds, maxParticipants,
+                new Backstage(backstageEnabled, joinAheadSeconds));
     }
 
     private static String join(List<Integer> values) {

@@ -41,7 +41,8 @@ public record CallTypeSettings(
         @Min(value = 1, message = EMPTY_TIMEOUT_RULE) @Max(value = MAX_SECONDS, message = EMPTY_TIMEOUT_RULE)
         int emptyTimeoutSeconds,
         @Min(value = MIN_PARTICIPANTS, message = PARTICIPANTS_RULE) @Max(value = MAX_PARTICIPANTS, message = PARTICIPANTS_RULE)
-        int maxParticipants) {
+        int maxParticipants,
+        @jakarta.validation.Valid Backstage backstage) {
 
     /** The longest duration, alert, extension step or timeout, in seconds (a day). */
     public static final int MAX_SECONDS = 86_400;
@@ -72,6 +73,7 @@ public record CallTypeSettings(
     static final String EMPTY_TIMEOUT_RULE = "Empty timeout must be between 1 and " + MAX_SECONDS + " seconds";
 
     public CallTypeSettings {
+        backstage = backstage == null ? Backstage.OFF : backstage;
         grants = grants == null ? Map.of() : Map.copyOf(grants);
         alertThresholdsSeconds = alertThresholdsSeconds == null ? List.of() : List.copyOf(alertThresholdsSeconds);
         extensionStepsSeconds = extensionStepsSeconds == null ? List.of() : List.copyOf(extensionStepsSeconds);
@@ -80,7 +82,13 @@ public record CallTypeSettings(
     /** The same settings with another number of participants at most. */
     public CallTypeSettings withMaxParticipants(int participants) {
         return new CallTypeSettings(name, maxDurationSeconds, grants, alertThresholdsSeconds, extensionStepsSeconds,
-                idleTimeoutSeconds, idlePromptSeconds, emptyTimeoutSeconds, participants);
+                idleTimeoutSeconds, idlePromptSeconds, emptyTimeoutSeconds, participants, backstage);
+    }
+
+    /** The same settings with another waiting room. */
+    public CallTypeSettings withBackstage(Backstage newBackstage) {
+        return new CallTypeSettings(name, maxDurationSeconds, grants, alertThresholdsSeconds, extensionStepsSeconds,
+                idleTimeoutSeconds, idlePromptSeconds, emptyTimeoutSeconds, maxParticipants, newBackstage);
     }
 
     /** Settings with the default number of participants (4): for tests and the demo data; code that copies settings passes them all. */
@@ -88,7 +96,7 @@ public record CallTypeSettings(
                             List<Integer> alertThresholdsSeconds, List<Integer> extensionStepsSeconds,
                             int idleTimeoutSeconds, int idlePromptSeconds, int emptyTimeoutSeconds) {
         this(name, maxDurationSeconds, grants, alertThresholdsSeconds, extensionStepsSeconds, idleTimeoutSeconds,
-                idlePromptSeconds, emptyTimeoutSeconds, DEFAULT_MAX_PARTICIPANTS);
+                idlePromptSeconds, emptyTimeoutSeconds, DEFAULT_MAX_PARTICIPANTS, Backstage.OFF);
     }
 
     /** A new type with the given limit, no grants and every other setting at its default. */
@@ -117,7 +125,7 @@ public record CallTypeSettings(
 
     public CallTypeSettings withGrants(Map<String, Set<Capability>> newGrants) {
         return new CallTypeSettings(name, maxDurationSeconds, newGrants, alertThresholdsSeconds, extensionStepsSeconds,
-                idleTimeoutSeconds, idlePromptSeconds, emptyTimeoutSeconds, maxParticipants);
+                idleTimeoutSeconds, idlePromptSeconds, emptyTimeoutSeconds, maxParticipants, backstage);
     }
 
     /** The same settings in canonical form: thresholds descending, steps ascending, no role without a grant. */
@@ -131,6 +139,6 @@ public record CallTypeSettings(
         return new CallTypeSettings(name, maxDurationSeconds, granted,
                 alertThresholdsSeconds.stream().sorted(Comparator.reverseOrder()).toList(),
                 extensionStepsSeconds.stream().sorted().toList(),
-                idleTimeoutSeconds, idlePromptSeconds, emptyTimeoutSeconds, maxParticipants);
+                idleTimeoutSeconds, idlePromptSeconds, emptyTimeoutSeconds, maxParticipants, backstage);
     }
 }

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 /** What a role may do in a call of a given type. Wire names are those of the call API. */
 public enum Capability {
     JOIN_CALL("join-call"),
+    /** Joins a call before it is live (the waiting room's other side) and starts it: go-live. */
+    JOIN_BACKSTAGE("join-backstage"),
     SEND_AUDIO("send-audio"),
     SEND_VIDEO("send-video"),
     UPDATE_CALL("update-call"),

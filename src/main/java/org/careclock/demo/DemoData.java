@@ -5,6 +5,7 @@ import org.careclock.call.CallSessionStore;
 import org.careclock.call.Cid;
 import org.careclock.call.EndReason;
 import org.careclock.call.NewCall;
+import org.careclock.calltype.Backstage;
 import org.careclock.calltype.Capability;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
@@ -100,22 +101,29 @@ class DemoData implements SmartInitializingSingleton {
                 ACCOUNTS.stream().map(a -> a.get(0)).toList());
     }
 
-    /** The seed's type: one hour, grants as in the setup script. */
+    /**
+     * The seed's one-hour type as a clinic runs it: the seed's grants, plus a waiting room that
+     * opens 15 minutes ahead, which specialists start (join-backstage).
+     */
     static CallTypeSettings appointmentType() {
         Set<Capability> patient = EnumSet.of(Capability.JOIN_CALL, Capability.SEND_AUDIO, Capability.SEND_VIDEO);
         Set<Capability> specialist = EnumSet.copyOf(patient);
         specialist.add(Capability.UPDATE_CALL);
         specialist.add(Capability.UPDATE_CALL_SETTINGS);
+        specialist.add(Capability.JOIN_BACKSTAGE);
         return CallTypeSettings.defaults("appointment", 3600)
-                .withGrants(Map.of(Roles.SPECIALIST, specialist, Roles.PATIENT, patient));
+                .withGrants(Map.of(Roles.SPECIALIST, specialist, Roles.PATIENT, patient))
+                .withBackstage(new Backstage(true, 900));
     }
 
     /** A five-minute type to watch the whole timer run (alerts at 2 min and 30 s). */
     static CallTypeSettings quickCheckType() {
         Set<Capability> patient = EnumSet.of(Capability.JOIN_CALL, Capability.SEND_AUDIO, Capability.SEND_VIDEO);
         Set<Capability> specialist = EnumSet.copyOf(patient);
-        specialist.addAll(EnumSet.of(Capability.UPDATE_CALL, Capability.UPDATE_CALL_SETTINGS, Capability.END_CALL));
+        specialist.addAll(EnumSet.of(Capability.UPDATE_CALL, Capability.UPDATE_CALL_SETTINGS, Capability.END_CALL,
+                Capability.JOIN_BACKSTAGE));
         return new CallTypeSettings("quick-check", 300, Map.of(Roles.SPECIALIST, specialist, Roles.PATIENT, patient),
-                List.of(120, 30), List.of(60, 300), 120, 30, 120);
+                List.of(120, 30), List.of(60, 300), 120, 30, 120, CallTypeSettings.DEFAULT_MAX_PARTICIPANTS,
+                new Backstage(true, 900));
     }
 }

@@ -23,6 +23,8 @@ final class CallRuntime {
     final String cid;
 
     Phase phase = Phase.LOADING;
+    /** Set by the loader: loading this runtime started its session (rather than taking one over). */
+    boolean startedNow;
     Instant startedAt;
     CallTypeSettings type;
     Instant endsAt;

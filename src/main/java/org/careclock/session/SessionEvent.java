@@ -41,6 +41,14 @@ public sealed interface SessionEvent {
                          String payload) implements SessionEvent {
     }
 
+    /** Who waits in the call's waiting room changed (or whether they were noticed). */
+    record WaitingChanged(String cid, List<Waiting> waiting) implements SessionEvent {
+    }
+
+    /** The call was started ({@code go-live}) by {@code actor}; {@code admitted} were waiting until then. */
+    record WentLive(String cid, Instant at, String actor, List<Waiting> admitted) implements SessionEvent {
+    }
+
     record CallEnded(String cid, EndReason reason, Instant at, String actor) implements SessionEvent {
     }
 }

@@ -85,6 +85,7 @@ class SessionLoader {
         rt.endsAt = record.timerEndsAt();
         rt.maxDurationSeconds = record.maxDurationSeconds();
         rt.phase = CallRuntime.Phase.RUNNING;
+        rt.startedNow = !before.running();
         if (!before.running()) {
             events.publish(new SessionEvent.DeadlineChanged(rt.cid, null, rt.endsAt, rt.maxDurationSeconds,
                     actor == null ? null : actor.label(), now, "started"));

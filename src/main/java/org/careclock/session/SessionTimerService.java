@@ -120,6 +120,9 @@ public class SessionTimerService {
         if (call.state() == CallState.ENDED && !mayRestart) {
             throw new RefusedException(ENDED);
         }
+        if (call.backstage().enabled() && call.state() == CallState.SCHEDULED) {
+            throw new RefusedException("This appointment has not started yet: wait until it is started");
+        }
         if (actor.userId() == null) {
             throw new RefusedException("Only a signed-in user can join a call");
         }

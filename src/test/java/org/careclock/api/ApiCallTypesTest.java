@@ -37,15 +37,41 @@ class ApiCallTypesTest extends ApiTestSupport {
     }
 
     @Test
-    void seed_call_type_is_identical_to_the_demo_one_and_succeeds() throws Exception {
-        CallTypeSettings before = types.get("appointment");
-        apiPost("/api/v2/video/calltypes", SEED_TYPE)
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.name").value("appointment"))
+    void the_seeds_type_is_created_as_the_seed_says_without_a_waiting_room() throws Exception {
+        String name = freshType();
+        apiPost("/api/v2/video/calltypes", SEED_TYPE.replace("\"appointment\"", "\"" + name + "\""))
+                .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.settings.limits.max_duration_seconds").value(3600))
                 .andExpect(jsonPath("$.grants.patient", contains("join-call", "send-audio", "send-video")))
-                .andExpect(jsonPath("$.settings.session_timer.alert_thresholds_seconds", contains(1200, 300)));
+                .andExpect(jsonPath("$.settings.session_timer.alert_thresholds_seconds", contains(1200, 300)))
+                .andExpect(jsonPath("$.settings.backstage.enabled").value(false))
+                .andExpect(jsonPath("$.settings.backstage.join_ahead_time_seconds").value(0));
+        apiPost("/api/v2/video/calltypes", SEED_TYPE.replace("\"appointment\"", "\"" + name + "\""))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void the_seeds_type_over_the_demos_clinic_type_is_a_conflict_and_changes_nothing() throws Exception {
+        CallTypeSettings before = types.get("appointment");
+        assertThat(before.backstage().enabled()).as("the demo's clinic type has a waiting room").isTrue();
+        assertError(apiPost("/api/v2/video/calltypes", SEED_TYPE), 409, 4, "already exists with other settings");
         assertThat(types.get("appointment")).isEqualTo(before);
+    }
+
+    @Test
+    void the_waiting_room_travels_in_settings_backstage() throws Exception {
+        String name = freshType();
+        apiPost("/api/v2/video/calltypes", simpleType(name, 1800).replace("}}}",
+                "},\"backstage\":{\"enabled\":true,\"join_ahead_time_seconds\":600}}}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.settings.backstage.enabled").value(true))
+                .andExpect(jsonPath("$.settings.backstage.join_ahead_time_seconds").value(600));
+        assertThat(types.get(name).backstage()).isEqualTo(new org.careclock.calltype.Backstage(true, 600));
+        assertError(apiPut("/api/v2/video/calltypes/" + name, "{\"settings\":{\"backstage\":{\"enabled\":\"yes\"}}}"),
+                400, 4, "settings.backstage.enabled");
+        assertError(apiPut("/api/v2/video/calltypes/" + name,
+                "{\"settings\":{\"backstage\":{\"join_ahead_time_seconds\":-1}}}"), 400, 4, "join_ahead_time_seconds");
+        assertThat(types.get(name).backstage().joinAheadTimeSeconds()).isEqualTo(600);
     }
 
     @Test

@@ -146,7 +146,7 @@ class ApiCallsTest extends ApiTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.call.settings.limits.max_duration_seconds").value(5400));
         assertThat(calls.getVisible(Actor.api(), "appointment", id).maxDurationOverride()).isEqualTo(5400);
-        var joined = sessions.join(actor("dr-lecter"), "appointment", id, null);
+        var joined = goLiveAndJoin(id);
         assertThat(joined.session().timerEndsAt()).isEqualTo(joined.session().startedAt().plusSeconds(5400));
         sessions.end(Actor.api(), "appointment", id);
     }
@@ -155,7 +155,7 @@ class ApiCallsTest extends ApiTestSupport {
     void patch_on_a_running_call_moves_the_deadline_for_every_page_and_is_audited() throws Exception {
         String id = scheduledCall();
         String cid = "appointment:" + id;
-        var joined = sessions.join(actor("dr-lecter"), "appointment", id, null);
+        var joined = goLiveAndJoin(id);
         Instant started = joined.session().startedAt();
         List<SessionEvent> pushed = new CopyOnWriteArrayList<>();
         try (var subscription = sessionEvents.subscribe(cid, pushed::add)) {
@@ -188,7 +188,7 @@ class ApiCallsTest extends ApiTestSupport {
     @Test
     void bad_patch_is_refused_and_the_deadline_stays() throws Exception {
         String id = scheduledCall();
-        var joined = sessions.join(actor("dr-lecter"), "appointment", id, null);
+        var joined = goLiveAndJoin(id);
         Instant deadline = joined.session().timerEndsAt();
         scheduler.advance(Duration.ofSeconds(20)); // within the page's presence timeout
         assertError(apiPatch(path(id), "{\"settings_override\":{\"limits\":{\"max_duration_seconds\":-1}}}"),
@@ -209,7 +209,7 @@ class ApiCallsTest extends ApiTestSupport {
     void mark_ended_ends_a_running_call_for_everyone() throws Exception {
         String id = scheduledCall();
         String cid = "appointment:" + id;
-        sessions.join(actor("dr-lecter"), "appointment", id, null);
+        goLiveAndJoin(id);
         List<SessionEvent> pushed = new CopyOnWriteArrayList<>();
         try (var subscription = sessionEvents.subscribe(cid, pushed::add)) {
             apiPost(path(id) + "/mark_ended", null)
@@ -253,5 +253,14 @@ class ApiCallsTest extends ApiTestSupport {
                 .andExpect(jsonPath("$.call.ended_at").value(endedAt.toString()));
         assertThat(audit.ofCall(Actor.api(), "appointment:" + id)).filteredOn(e -> e.action().equals("ended")).hasSize(1);
         assertError(apiPost(path(id) + "/mark_ended", "{\"reason\":\"x\"}"), 400, 4, "reason");
+    }
+
+    /** The demo's appointment type has a waiting room: the API starts the call (go_live), then the doctor joins. */
+    SessionTimerService.Joined goLiveAndJoin(String id) throws Exception {
+        apiPost(path(id) + "/go_live", "")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.call.backstage").value(false))
+                .andExpect(jsonPath("$.call.state").value("IN_PROGRESS"));
+        return sessions.join(actor("dr-lecter"), "appointment", id, null);
     }
 }

@@ -22,8 +22,8 @@ class CapabilityTest {
     @Test
     void wire_names_are_the_spec_strings() {
         assertThat(Capability.grantable()).extracting(Capability::wireName).containsExactly(
-                "join-call", "send-audio", "send-video", "update-call", "update-call-settings", "end-call",
-                "read-call", "join-ended-call", "create-call");
+                "join-call", "join-backstage", "send-audio", "send-video", "update-call", "update-call-settings",
+                "end-call", "read-call", "join-ended-call", "create-call");
         assertThat(Capability.fromWireName("change-max-duration")).contains(Capability.CHANGE_MAX_DURATION);
         assertThat(Capability.fromWireName("fly")).isEmpty();
     }

@@ -20,6 +20,7 @@ import org.careclock.base.ui.EditorDialog;
 import org.careclock.base.ui.RecordForm;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
+import org.careclock.calltype.Backstage;
 import org.careclock.calltype.Capability;
 import org.careclock.base.Actor;
 import org.careclock.base.Roles;
@@ -57,6 +58,9 @@ class CallTypeEditor extends EditorDialog {
     private final IntegerField idlePrompt = new IntegerField("Idle prompt (seconds)");
     private final IntegerField emptyTimeout = new IntegerField("Empty timeout (seconds)");
     private final IntegerField maxParticipants = new IntegerField("Participants at most");
+    private final com.vaadin.flow.component.checkbox.Checkbox waitingRoom =
+            new com.vaadin.flow.component.checkbox.Checkbox("Waiting room: the call starts when staff start it");
+    private final IntegerField joinAhead = new IntegerField("Waiting room opens ahead of the start (seconds)");
     private final Map<String, Map<Capability, Checkbox>> grantBoxes = new LinkedHashMap<>();
     private final Map<String, Checkbox> derivedBoxes = new LinkedHashMap<>();
     private final Map<IntegerField, IntFunction<String>> helpers = new LinkedHashMap<>();
@@ -103,11 +107,22 @@ class CallTypeEditor extends EditorDialog {
         maxParticipants.setHelperText("People in a call at once, with audio and video (" + CallTypeSettings.MIN_PARTICIPANTS
                 + " to " + CallTypeSettings.MAX_PARTICIPANTS + ")");
         form.forField(maxParticipants).asRequired("Participants at most needs a whole number").bind("maxParticipants");
+        waitingRoom.setId("call-type-backstage");
+        waitingRoom.setValue(start.backstage().enabled());
+        waitingRoom.setTooltipText("Patients wait until someone whose role may start the call (join-backstage) starts it; "
+                + "the time budget starts then.");
+        joinAhead.setId("call-type-join-ahead");
+        joinAhead.setMin(0);
+        joinAhead.setMax(CallTypeSettings.MAX_SECONDS);
+        joinAhead.setValue(start.backstage().joinAheadTimeSeconds());
+        joinAhead.setHelperText("0 = from the scheduled start; a call without a start opens at any time");
+        joinAhead.setEnabled(waitingRoom.getValue());
+        waitingRoom.addValueChangeListener(e -> joinAhead.setEnabled(e.getValue()));
         idlePrompt.addValueChangeListener(e -> refreshHelper(idleTimeout));
         refreshHelper(idleTimeout);
 
         FormLayout layout = new FormLayout(name, maxDuration, thresholds, steps, idleTimeout, idlePrompt, emptyTimeout,
-                maxParticipants);
+                maxParticipants, waitingRoom, joinAhead);
         layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
 
         H3 grantsTitle = new H3("What each role may do");
@@ -198,7 +213,8 @@ class CallTypeEditor extends EditorDialog {
     private CallTypeSettings typed() {
         return new CallTypeSettings(name.getValue(), maxDuration.getValue(), grants(),
                 seconds(thresholds), seconds(steps),
-                idleTimeout.getValue(), idlePrompt.getValue(), emptyTimeout.getValue(), maxParticipants.getValue());
+                idleTimeout.getValue(), idlePrompt.getValue(), emptyTimeout.getValue(), maxParticipants.getValue(),
+                new Backstage(waitingRoom.getValue(), joinAhead.getValue() == null ? 0 : joinAhead.getValue()));
     }
 
     private void confirmDelete(String typeName) {

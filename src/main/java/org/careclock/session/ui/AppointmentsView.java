@@ -26,6 +26,10 @@ import org.careclock.call.CallState;
 import org.careclock.base.CurrentUser;
 import org.careclock.session.SessionEvent;
 import org.careclock.session.SessionEvents;
+import org.careclock.calltype.Capability;
+import org.careclock.session.Waiting;
+import org.careclock.session.SessionTimerService;
+import org.careclock.session.BackstageService;
 import org.careclock.user.UserService;
 
 import java.time.Clock;
@@ -50,11 +54,16 @@ public class AppointmentsView extends VerticalLayout {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final SessionEvents events;
+    private final BackstageService backstage;
+    private final SessionTimerService timers;
     private final List<SessionEvents.Subscription> subscriptions = new ArrayList<>();
+    private final List<Runnable> watches = new ArrayList<>();
     private ZoneId zone = ZoneId.systemDefault();
 
     public AppointmentsView(CallService calls, UserService users, CurrentUser currentUser, Clock clock,
-                            SessionEvents events) {
+                            SessionEvents events, BackstageService backstage, SessionTimerService timers) {
+        this.backstage = backstage;
+        this.timers = timers;
         this.calls = calls;
         this.users = users;
         this.currentUser = currentUser;
@@ -71,10 +80,15 @@ public class AppointmentsView extends VerticalLayout {
         List<CallDetails> mine = render();
         for (CallDetails call : mine) {
             subscriptions.add(events.subscribe(call.cid(), event -> {
-                if (event instanceof SessionEvent.DeadlineChanged || event instanceof SessionEvent.CallEnded) {
+                if (event instanceof SessionEvent.DeadlineChanged || event instanceof SessionEvent.CallEnded
+                        || event instanceof SessionEvent.WaitingChanged || event instanceof SessionEvent.WentLive) {
                     ui.access(this::render);
                 }
             }));
+            if (hosts(call)) {
+                // This list shows the clinician who is waiting: they count as told.
+                watches.add(backstage.watch(currentUser.actor(), call.type(), call.id()));
+            }
         }
         BrowserTime.withZone(ui, z -> {
             zone = z;
@@ -86,6 +100,8 @@ public class AppointmentsView extends VerticalLayout {
     protected void onDetach(DetachEvent detachEvent) {
         subscriptions.forEach(SessionEvents.Subscription::close);
         subscriptions.clear();
+        watches.forEach(Runnable::run);
+        watches.clear();
         super.onDetach(detachEvent);
     }
 
@@ -159,7 +175,14 @@ public class AppointmentsView extends VerticalLayout {
                 when.addClassName("when");
                 Span budget = new Span(Durations.human(call.session().maxDurationSeconds()));
                 budget.addClassName("muted");
-                card.add(when, budget, joinButton(call, "Join"));
+                if (hosts(call)) {
+                    text.add(waitingNote(call));
+                    card.add(when, budget, joinButton(call, "Open"));
+                } else if (call.opensAt() != null && call.opensAt().isAfter(clock.instant())) {
+                    card.add(when, budget, new OpensAt(joinButton(call, "Join"), call.opensAt(), clock.instant(), zone));
+                } else {
+                    card.add(when, budget, joinButton(call, "Join"));
+                }
             }
             case ENDED -> {
                 Span when = new Span("Ended " + BrowserTime.dateTime(call.endedAt(), zone));
@@ -170,6 +193,24 @@ public class AppointmentsView extends VerticalLayout {
             }
         }
         return card;
+    }
+
+    /** Whether the signed-in user starts this call (its waiting room is theirs to watch). */
+    private boolean hosts(CallDetails call) {
+        return call.backstage().enabled() && call.state() == CallState.SCHEDULED
+                && timers.capabilities(currentUser.actor(), call.type()).contains(Capability.JOIN_BACKSTAGE);
+    }
+
+    /** "Bill is waiting · since 20:41", live. */
+    private Component waitingNote(CallDetails call) {
+        List<Waiting> waiting = backstage.waiting(currentUser.actor(), call.type(), call.id());
+        Paragraph note = new Paragraph(waiting.isEmpty() ? "Nobody is waiting yet"
+                : waiting.stream().map(w -> w.displayName() + " is waiting · since " + BrowserTime.time(w.since(), zone))
+                .collect(Collectors.joining("; ")));
+        note.addClassName(waiting.isEmpty() ? "muted" : "waiting-note");
+        note.setId("waiting-note-" + call.type() + "-" + call.id());
+        note.getStyle().set("margin", "0");
+        return note;
     }
 
     private Button joinButton(CallDetails call, String label) {

@@ -32,7 +32,9 @@ import org.careclock.base.ui.Notifications;
 import org.careclock.call.CallDetails;
 import org.careclock.calltype.Capability;
 import org.careclock.session.Attendance;
+import org.careclock.session.BackstageService;
 import org.careclock.session.MediaService;
+import org.careclock.session.WaitingTicket;
 import org.careclock.session.Participant;
 import org.careclock.session.SessionEvent;
 import org.careclock.session.SessionEvents;
@@ -55,6 +57,7 @@ import java.util.Set;
 public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final SessionTimerService timers;
+    private final BackstageService backstage;
     private final SessionEvents events;
     private final CurrentUser currentUser;
     private final ClockPanel clock;
@@ -67,13 +70,20 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private String id;
     private String title = "Call";
     private Attendance attendance;
+    private WaitingTicket ticket;
+    private Runnable watching;
+    private WaitingRoomPanel waitingRoom;
+    private BackstagePanel backstagePanel;
+    private java.time.ZoneId zone = java.time.ZoneId.systemDefault();
     private SessionEvents.Subscription subscription;
     private Registration heartbeat;
     private Set<Capability> capabilities = Set.of();
     private List<Integer> steps = List.of();
 
-    public CallView(SessionTimerService timers, MediaService mediaService, SessionEvents events, CurrentUser currentUser) {
+    public CallView(SessionTimerService timers, BackstageService backstage, MediaService mediaService,
+                    SessionEvents events, CurrentUser currentUser) {
         this.timers = timers;
+        this.backstage = backstage;
         this.events = events;
         this.currentUser = currentUser;
         this.clock = new ClockPanel(timers::now);
@@ -107,26 +117,116 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
         subscription = events.subscribe(type + ":" + id, event -> ui.access(() -> apply(event)));
+        heartbeat = ui.addHeartbeatListener(e -> beat());
+        BrowserTime.withZone(ui, z -> {
+            zone = z;
+            clock.setZone(z);
+            if (backstagePanel != null) {
+                backstagePanel.setZone(z);
+            }
+        });
+        try {
+            switch (backstage.arrive(currentUser.actor(), type, id)) {
+                case BackstageService.Live live -> enterCall();
+                case BackstageService.NotYet notYet -> {
+                    closeSubscription();
+                    renderWaiting(notYet.call(), new WaitingRoomPanel(notYet.hosts(), notYet.opensAt(), zone), false);
+                }
+                case BackstageService.InWaitingRoom waiting -> {
+                    ticket = waiting.ticket();
+                    waitingRoom = new WaitingRoomPanel(waiting.hosts(), ticket.userId());
+                    waitingRoom.update(backstageWaitingOf(waiting));
+                    renderWaiting(waiting.call(), waitingRoom, true);
+                }
+                case BackstageService.Backstage staff -> {
+                    watching = backstage.watch(currentUser.actor(), type, id);
+                    backstagePanel = new BackstagePanel(this::goLive);
+                    backstagePanel.setZone(zone);
+                    backstagePanel.update(backstage.waiting(currentUser.actor(), type, id));
+                    renderWaiting(staff.call(), backstagePanel, true);
+                }
+            }
+        } catch (Refusal refusal) {
+            refused(refusal);
+        }
+    }
+
+    /** Joins the call (live, or just started) and shows it. */
+    private void enterCall() {
+        leaveWaiting();
         SessionTimerService.Joined joined;
         try {
             joined = timers.join(currentUser.actor(), type, id, null);
         } catch (Refusal refusal) {
-            closeSubscription();
-            switch (refusal) {
-                case NotFoundException _, InvalidInputException _ -> showProblem("Appointment not found",
-                        "There is no appointment at this address, or it is not one of yours.");
-                case RefusedException _, ConflictException _ ->
-                        showProblem("You cannot join this appointment", refusal.getMessage());
-            }
+            refused(refusal);
             return;
         }
         attendance = joined.attendance();
         capabilities = joined.capabilities();
         steps = joined.extensionSteps();
-        heartbeat = ui.addHeartbeatListener(e -> timers.heartbeat(attendance));
         render(joined.call(), joined.session(), joined.alertThresholds());
         media.start(attendance);
-        BrowserTime.withZone(ui, clock::setZone);
+    }
+
+    private void refused(Refusal refusal) {
+        closeSubscription();
+        media.stop();
+        switch (refusal) {
+            case NotFoundException _, InvalidInputException _ -> showProblem("Appointment not found",
+                    "There is no appointment at this address, or it is not one of yours.");
+            case RefusedException _, ConflictException _ ->
+                    showProblem("You cannot join this appointment", refusal.getMessage());
+        }
+    }
+
+    /** Before the call is live: the waiting room or the clinician's backstage, and a device check. */
+    private void renderWaiting(CallDetails call, com.vaadin.flow.component.Component panel, boolean deviceCheck) {
+        removeAll();
+        title = call.displayName();
+        H2 heading = new H2(call.displayName());
+        heading.setId("call-title");
+        Div header = new Div(heading);
+        header.addClassName("call-header");
+        panel.addClassName("call-status");
+        add(header, panel);
+        if (deviceCheck) {
+            Div stage = new Div(media);
+            stage.addClassName("call-stage");
+            add(stage);
+            media.preview(timers.capabilities(currentUser.actor(), type));
+        }
+    }
+
+    /** Whether this member was noticed already (a clinician's page was open as they arrived). */
+    private static java.util.List<org.careclock.session.Waiting> backstageWaitingOf(BackstageService.InWaitingRoom waiting) {
+        return waiting.noticed() ? java.util.List.of(new org.careclock.session.Waiting(waiting.ticket().userId(), "",
+                java.time.Instant.EPOCH, true)) : java.util.List.of();
+    }
+
+    private void goLive() {
+        backstage.goLive(currentUser.actor(), type, id);
+    }
+
+    private void beat() {
+        if (attendance != null) {
+            timers.heartbeat(attendance);
+        } else if (ticket != null) {
+            backstage.heartbeat(ticket);
+        }
+    }
+
+    /** Off the waiting list and no longer watching it. */
+    private void leaveWaiting() {
+        if (ticket != null) {
+            backstage.leave(ticket);
+            ticket = null;
+        }
+        if (watching != null) {
+            watching.run();
+            watching = null;
+        }
+        waitingRoom = null;
+        backstagePanel = null;
     }
 
     @Override
@@ -216,9 +316,10 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         });
     }
 
-    /** Stops the media, leaves the call and stops listening; safe to call more than once. */
+    /** Stops the media, leaves the call (or the waiting room) and stops listening; safe to call more than once. */
     private void leaveQuietly() {
         media.stop();
+        leaveWaiting();
         closeSubscription();
         if (heartbeat != null) {
             heartbeat.remove();
@@ -258,6 +359,19 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
             case SessionEvent.IdlePromptCancelled e -> idleDialog.close();
             case SessionEvent.PeersChanged e -> media.apply(e);
             case SessionEvent.SignalRelayed e -> media.apply(e);
+            case SessionEvent.WaitingChanged e -> {
+                if (backstagePanel != null) {
+                    backstagePanel.update(e.waiting());
+                }
+                if (waitingRoom != null) {
+                    waitingRoom.update(e.waiting());
+                }
+            }
+            case SessionEvent.WentLive e -> {
+                if (attendance == null && (ticket != null || watching != null)) {
+                    enterCall();
+                }
+            }
             case SessionEvent.CallEnded e -> {
                 attendance = null;
                 leaveQuietly();

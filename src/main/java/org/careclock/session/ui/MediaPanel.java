@@ -44,6 +44,16 @@ class MediaPanel extends Component {
                 JSON.writeValueAsString(media.peers(attendance.cid())));
     }
 
+    /**
+     * A device check before the call is live (the waiting room): the self view, a microphone
+     * level and the choice of devices, for what the role may send; no connection to anyone.
+     */
+    void preview(java.util.Set<org.careclock.calltype.Capability> capabilities) {
+        getElement().callJsFunction("preview", JSON.writeValueAsString(java.util.Map.of(
+                "mayAudio", capabilities.contains(org.careclock.calltype.Capability.SEND_AUDIO),
+                "mayVideo", capabilities.contains(org.careclock.calltype.Capability.SEND_VIDEO))));
+    }
+
     /** Takes the call's media events: the roster, and signals addressed to this page. */
     void apply(SessionEvent event) {
         if (attendance == null) {

@@ -8,6 +8,7 @@ import org.careclock.base.ui.Countdown;
 import org.careclock.call.CallService;
 import org.careclock.call.NewCall;
 import org.careclock.base.Actor;
+import org.careclock.session.BackstageService;
 import org.careclock.session.SessionTimerService;
 import org.careclock.testing.KaribuTest;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,7 @@ class AppointmentsViewTest extends KaribuTest {
 
     @Autowired CallService calls;
     @Autowired SessionTimerService timers;
+    @Autowired BackstageService backstage;
 
     @Test
     void a_call_that_starts_moves_to_in_progress_with_its_time_left_by_push() {
@@ -57,7 +59,7 @@ class AppointmentsViewTest extends KaribuTest {
         UI.getCurrent().navigate("");
         assertThat(_find(card(id), Countdown.class)).isEmpty();
 
-        timers.join(actor("dr-lecter"), "appointment", id, null);
+        backstage.goLive(actor("dr-lecter"), "appointment", id);
         MockVaadin.clientRoundtrip(false);
 
         Countdown left = _get(card(id), Countdown.class);
