@@ -96,6 +96,7 @@ class MediaBenchmark {
         List<Double> messages = new ArrayList<>();
         List<Double> bytes = new ArrayList<>();
         List<Double> stopped = new ArrayList<>();
+        int failed = 0;
         try (BenchChromium chromium = new BenchChromium(true)) {
             Page doctor = chromium.signedIn(base, BenchData.SPECIALIST, PASSWORD, PROBE);
             Page patient = chromium.signedIn(base, BenchData.PATIENT, PASSWORD, PROBE);
@@ -106,8 +107,18 @@ class MediaBenchmark {
                 String cid = type + ":" + id;
                 BenchChromium.openCall(doctor, base, type, id, 1);
                 BenchChromium.openCall(patient, base, type, id, 2);
-                double doctorFrame = ((Number) doctor.evaluate("() => window.__media.firstFrame()")).doubleValue();
-                double patientFrame = ((Number) patient.evaluate("() => window.__media.firstFrame()")).doubleValue();
+                double doctorFrame = firstFrame(doctor);
+                double patientFrame = firstFrame(patient);
+                if (doctorFrame < 0 || patientFrame < 0) {
+                    doctor.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/benchmarks/media-stuck-doctor-" + i + ".png")));
+                    patient.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/benchmarks/media-stuck-patient-" + i + ".png")));
+                    report.line("call %d: no remote frame within 20 s (doctor %s, patient %s)", i,
+                            doctor.evaluate("() => document.querySelector('careclock-media video[data-peer-state]')?.getAttribute('data-peer-state')"),
+                            patient.evaluate("() => document.querySelector('careclock-media video[data-peer-state]')?.getAttribute('data-peer-state')"));
+                    failed++;
+                    timers.close(Actor.api(), type, id);
+                    continue;
+                }
                 long joined = relayed.secondJoin.get(cid);
                 // Let the candidates still trickling in arrive before counting the setup's messages.
                 Cpu.awaitNanoTime(System.nanoTime() + 2_000_000_000L);
@@ -121,6 +132,8 @@ class MediaBenchmark {
                 long endedAt = calls.getVisible(Actor.api(), type, id).endedAt().toEpochMilli();
                 double lastStop = Math.max(((Number) doctor.evaluate("() => window.__media.lastStop()")).doubleValue(),
                         ((Number) patient.evaluate("() => window.__media.lastStop()")).doubleValue());
+                System.out.printf("call %d: first frame %.0f ms, %d messages, end -> stopped %.0f ms%n", i,
+                        Math.max(doctorFrame, patientFrame) - joined, sent, lastStop - endedAt);
                 if (i >= warmup) {
                     firstFrame.add(Math.max(doctorFrame, patientFrame) - joined);
                     messages.add((double) sent);
@@ -128,7 +141,7 @@ class MediaBenchmark {
                     stopped.add(lastStop - endedAt);
                 }
             }
-            report.line("%d calls (after %d to warm up), %s", n, warmup, BenchReport.load());
+            report.line("%d calls (after %d to warm up), %d without a frame in 20 s, %s", n, warmup, failed, BenchReport.load());
             report.line("  second join -> first decoded remote frame on both pages: %s", Stats.of(firstFrame).format("ms"));
             report.line("  signalling messages to set up one call:                  %s", Stats.of(messages).format(""));
             report.line("  signalling bytes to set up one call:                     %s", Stats.of(bytes).format("B"));
@@ -154,8 +167,8 @@ class MediaBenchmark {
                 BenchChromium.openCall(doctor, base, t, id, 1);
                 BenchChromium.openCall(patient, base, t, id, 2);
                 if (t.equals(type)) {
-                    doctor.evaluate("() => window.__media.firstFrame()");
-                    patient.evaluate("() => window.__media.firstFrame()");
+                    firstFrame(doctor);
+                    firstFrame(patient);
                 }
                 Cpu.awaitNanoTime(System.nanoTime() + 5_000_000_000L);
                 long messagesBefore = relayed.messages(cid);
@@ -171,6 +184,12 @@ class MediaBenchmark {
                 doctor.locator("#call-ended").waitFor();
             }
         }
+    }
+
+    /** The first decoded remote frame's time (epoch ms), or -1 after 20 s without one. */
+    private static double firstFrame(Page page) {
+        return ((Number) page.evaluate("() => Promise.race([window.__media.firstFrame(), "
+                + "new Promise(r => setTimeout(() => r(-1), 20000))])")).doubleValue();
     }
 
     private static String resource(String path) {
