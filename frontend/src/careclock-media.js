@@ -24,6 +24,7 @@ const STATE = { new: 'connecting', connecting: 'connecting', connected: 'connect
   failed: 'reconnecting', closed: 'closed' };
 const MAX_RESTARTS = 5;
 const DISCONNECTED_GRACE_MS = 4000;
+const CONNECT_TIMEOUT_MS = 6000;
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -453,7 +454,9 @@ class CareClockMedia extends HTMLElement {
       try {
         link.makingOffer = true;
         await pc.setLocalDescription();
-        this._sendDescription(page, pc);
+        // During glare the polite side's offer is rolled back and answered in _handle, which sends
+        // the answer itself: send only an offer that is still the current one.
+        if (pc.localDescription && pc.localDescription.type === 'offer') this._sendDescription(page, pc);
       } catch (e) {
         console.warn('careclock-media: offer to page', page, 'failed', e);
       } finally {
@@ -470,10 +473,24 @@ class CareClockMedia extends HTMLElement {
       if (s === 'disconnected') link.grace = setTimeout(() => this._restart(link), DISCONNECTED_GRACE_MS);
     };
     for (const kind of ['audio', 'video']) this._attach(link, kind);
+    this._watchConnecting(link);
     const waiting = this._pending.get(page) || [];
     this._pending.delete(page);
     waiting.forEach(([kind, payload]) => this.signal(page, kind, payload));
     return link;
+  }
+
+  /**
+   * A connection still not up a few seconds after it was made (a lost candidate, a negotiation
+   * that crossed another) starts over with an ICE restart: new credentials, fresh candidates.
+   */
+  _watchConnecting(link) {
+    clearTimeout(link.connecting);
+    link.connecting = setTimeout(() => {
+      if (this._stopped || link.pc.connectionState === 'connected' || link.pc.connectionState === 'closed') return;
+      this._restart(link);
+      if (link.restarts < MAX_RESTARTS) this._watchConnecting(link);
+    }, CONNECT_TIMEOUT_MS);
   }
 
   _restart(link) {
@@ -494,6 +511,7 @@ class CareClockMedia extends HTMLElement {
     if (!link) return;
     this._links.delete(page);
     clearTimeout(link.grace);
+    clearTimeout(link.connecting);
     link.pc.ontrack = link.pc.onicecandidate = link.pc.onnegotiationneeded = link.pc.onconnectionstatechange = null;
     link.pc.close();
     link.stream.getTracks().forEach((t) => t.stop());

@@ -81,10 +81,12 @@ class DemoData implements SmartInitializingSingleton {
 
         Instant now = clock.instant();
         Instant today = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        // Ten minutes from now: its waiting room (open 15 minutes ahead) is open at once.
+        Instant soon = now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(10));
         calls.create(admin, new NewCall("appointment", "test-call", "Initial consultation",
-                List.of("dr-lecter", "bill"), "dr-lecter", today, null));
+                List.of("dr-lecter", "bill"), "dr-lecter", soon, null));
         calls.create(admin, new NewCall("quick-check", "demo-quick", "Five-minute check-in",
-                List.of("dr-lecter", "bill"), "dr-lecter", today.plus(Duration.ofMinutes(30)), null));
+                List.of("dr-lecter", "bill"), "dr-lecter", soon.plus(Duration.ofMinutes(20)), null));
         calls.create(admin, new NewCall("appointment", "follow-up", "Follow-up consultation",
                 List.of("dr-lecter", "bill"), "dr-lecter", today.plus(Duration.ofDays(7)), null));
         calls.create(admin, new NewCall("appointment", "lab-review", "Lab results review",
@@ -124,6 +126,6 @@ class DemoData implements SmartInitializingSingleton {
                 Capability.JOIN_BACKSTAGE));
         return new CallTypeSettings("quick-check", 300, Map.of(Roles.SPECIALIST, specialist, Roles.PATIENT, patient),
                 List.of(120, 30), List.of(60, 300), 120, 30, 120, CallTypeSettings.DEFAULT_MAX_PARTICIPANTS,
-                new Backstage(true, 900));
+                new Backstage(true, 3600));
     }
 }

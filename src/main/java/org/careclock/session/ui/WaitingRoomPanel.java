@@ -34,7 +34,7 @@ class WaitingRoomPanel extends Div {
         status.addClassName("waiting-status");
         add(VaadinIcon.HOURGLASS.create(), title, new Paragraph("The appointment starts when "
                 + names() + " starts it. Your time begins then, not before."), status,
-                new Paragraph("Meanwhile, check your camera and microphone below."));
+                new Paragraph("Meanwhile, check your camera and microphone here."));
         noticed(false);
     }
 
