@@ -86,6 +86,21 @@ const fetched = await call.get();
 const ended = await call.end();
 const afterEnd = await call.get();
 
+// ---------------------------------------------------------------- a call with a waiting room, started with goLive
+// (SPEC §10: settings_override.backstage, the call's backstage flag, POST .../go_live). A fresh id per
+// run keeps the script repeatable.
+
+const waitingCall = client.video.call('appointment', `waiting-${Date.now().toString(36)}`);
+const waiting = await waitingCall.getOrCreate({
+  data: {
+    members: [{ user_id: 'dr-lecter' }, { user_id: 'bill' }],
+    created_by_id: 'dr-lecter',
+    settings_override: { backstage: { enabled: true, join_ahead_time_seconds: 300 } },
+  },
+});
+const wentLive = await waitingCall.goLive();
+const liveFetched = await waitingCall.get();
+
 // ---------------------------------------------------------------- print and verify
 
 print('createRole specialist', { name: specialistRole.role?.name });
@@ -132,6 +147,12 @@ expect('get shows the call', fetched.call?.cid, 'appointment:test-call');
 expect('end answers the ended call', ended.call?.state, 'ENDED');
 expect('ended_at is a date', afterEnd.call?.ended_at instanceof Date, true);
 expect('the call stays ended', afterEnd.call?.state, 'ENDED');
+expect('a call with a waiting room waits', waiting.call?.backstage, true);
+expect('its waiting room settings', waiting.call?.settings?.backstage, { enabled: true, join_ahead_time_seconds: 300 });
+expect('nothing started while it waits', waiting.call?.session ?? null, null);
+expect('goLive answers the live call', wentLive.call?.backstage, false);
+expect('goLive starts the session', liveFetched.call?.session?.started_at instanceof Date, true);
+expect('goLive starts the timer', liveFetched.call?.session?.timer_ends_at instanceof Date, true);
 expect('no deadline after the end', afterEnd.call?.session?.timer_ends_at ?? null, null);
 
 // Refusals are errors the SDK reports with the wire code and status.
@@ -142,6 +163,9 @@ await expectError('a different call type under an existing name', () =>
 await expectError('an unknown call', () => client.video.call('appointment', 'no-such-call').get(), 16, 404);
 await expectError('a negative duration', () =>
   call.update({ settings_override: { limits: { max_duration_seconds: -1 } } }), 4, 400);
+await expectError('goLive on a live call', () => waitingCall.goLive(), 17, 403);
+await waitingCall.end();
+await expectError('goLive on an ended call', () => waitingCall.goLive(), 17, 403);
 const typeAfter = await client.video.getCallType({ name: 'appointment' });
 expect('a refused create changes nothing', typeAfter.settings?.limits?.max_duration_seconds, 3600);
 
