@@ -1,11 +1,6 @@
 package org.careclock.call;
 
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
-import org.careclock.base.InputValidator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.careclock.testing.ConstraintTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,26 +10,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rules of a new appointment as constraints on {@link NewCall}, checked without Spring. */
-class NewCallValidationTest {
+class NewCallValidationTest extends ConstraintTest {
 
-    static ValidatorFactory factory;
-    static Validator validator;
 
-    @BeforeAll
-    static void startValidator() {
-        factory = Validation.buildDefaultValidatorFactory();
-        validator = factory.getValidator();
-    }
-
-    @AfterAll
-    static void closeValidator() {
-        factory.close();
-    }
-
-    static List<String> broken(NewCall call) {
-        return InputValidator.ordered(validator.validate(call)).stream()
-                .map(v -> InputValidator.wireName(InputValidator.component(v)) + ": " + v.getMessage()).toList();
-    }
 
     static NewCall call(String id, String title, Integer override) {
         return new NewCall("appointment", id, title, List.of("bill"), null, null, override);

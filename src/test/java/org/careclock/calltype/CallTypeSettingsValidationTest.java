@@ -1,12 +1,7 @@
 package org.careclock.calltype;
 
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
-import org.careclock.base.InputValidator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.careclock.testing.ConstraintTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,31 +14,14 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rules of a call type as constraints on {@link CallTypeSettings}, checked without Spring. */
-class CallTypeSettingsValidationTest {
+class CallTypeSettingsValidationTest extends ConstraintTest {
 
-    static ValidatorFactory factory;
-    static Validator validator;
-
-    @BeforeAll
-    static void startValidator() {
-        factory = Validation.buildDefaultValidatorFactory();
-        validator = factory.getValidator();
-    }
-
-    @AfterAll
-    static void closeValidator() {
-        factory.close();
-    }
 
     static CallTypeSettings with(int max, List<Integer> alerts, List<Integer> steps, int idle, int prompt, int empty) {
         return new CallTypeSettings("consult", max, Map.of(), alerts, steps, idle, prompt, empty);
     }
 
     /** The broken constraints as "wire_name: message", in the order the services report them. */
-    static List<String> broken(CallTypeSettings settings) {
-        return InputValidator.ordered(validator.validate(settings)).stream()
-                .map(v -> InputValidator.wireName(InputValidator.component(v)) + ": " + v.getMessage()).toList();
-    }
 
     @Test
     void the_defaults_and_the_seed_type_keep_every_rule() {

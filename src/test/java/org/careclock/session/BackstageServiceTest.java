@@ -61,12 +61,7 @@ class BackstageServiceTest extends SpringTest {
         doctor = actor("dr-lecter");
         patient = actor("bill");
         type = freshId("wait");
-        var settings = TestCallTypes.standard(type, 3600, 180, 60, 300).withBackstage(new Backstage(true, 900));
-        Map<String, Set<Capability>> grants = new HashMap<>(settings.grants());
-        EnumSet<Capability> specialist = EnumSet.copyOf(grants.get(Roles.SPECIALIST));
-        specialist.add(Capability.JOIN_BACKSTAGE);
-        grants.put(Roles.SPECIALIST, specialist);
-        types.create(admin, settings.withGrants(grants));
+        types.create(admin, TestCallTypes.withWaitingRoom(type, 3600, 900));
         id = freshId("visit");
         cid = type + ":" + id;
         startsAt = clock.instant().plus(Duration.ofHours(1));

@@ -21,4 +21,14 @@ public final class TestCallTypes {
         return new CallTypeSettings(name, maxSeconds, Map.of(Roles.SPECIALIST, specialist, Roles.PATIENT, patient),
                 List.of(1200, 300), List.of(600, 1800), idleTimeout, idlePrompt, emptyTimeout);
     }
+
+    /** {@link #standard} with a waiting room that opens {@code joinAheadSeconds} ahead, started by specialists. */
+    public static CallTypeSettings withWaitingRoom(String name, int maxSeconds, int joinAheadSeconds) {
+        CallTypeSettings settings = standard(name, maxSeconds, 180, 60, 300);
+        Map<String, java.util.Set<Capability>> grants = new java.util.HashMap<>(settings.grants());
+        EnumSet<Capability> staff = EnumSet.copyOf(grants.get(Roles.SPECIALIST));
+        staff.add(Capability.JOIN_BACKSTAGE);
+        grants.put(Roles.SPECIALIST, staff);
+        return settings.withGrants(grants).withBackstage(new org.careclock.calltype.Backstage(true, joinAheadSeconds));
+    }
 }

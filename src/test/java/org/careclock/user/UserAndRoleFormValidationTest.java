@@ -1,11 +1,6 @@
 package org.careclock.user;
 
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
-import org.careclock.base.InputValidator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.careclock.testing.ConstraintTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,26 +10,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rules of users and roles as constraints on their form records, checked without Spring. */
-class UserAndRoleFormValidationTest {
+class UserAndRoleFormValidationTest extends ConstraintTest {
 
-    static ValidatorFactory factory;
-    static Validator validator;
 
-    @BeforeAll
-    static void startValidator() {
-        factory = Validation.buildDefaultValidatorFactory();
-        validator = factory.getValidator();
-    }
-
-    @AfterAll
-    static void closeValidator() {
-        factory.close();
-    }
-
-    static <T> List<String> broken(T input) {
-        return InputValidator.ordered(validator.validate(input)).stream()
-                .map(v -> InputValidator.wireName(InputValidator.component(v)) + ": " + v.getMessage()).toList();
-    }
 
     static UserService.UserForm user(String id, String name, String password) {
         return new UserService.UserForm(id, name, "patient", true, password);

@@ -49,12 +49,7 @@ class WaitingRoomViewTest extends KaribuTest {
     @BeforeEach
     void createCall() {
         type = freshId("wr");
-        var settings = TestCallTypes.standard(type, 3600, 180, 60, 300).withBackstage(new Backstage(true, 600));
-        Map<String, Set<Capability>> grants = new HashMap<>(settings.grants());
-        EnumSet<Capability> staff = EnumSet.copyOf(grants.get(Roles.SPECIALIST));
-        staff.add(Capability.JOIN_BACKSTAGE);
-        grants.put(Roles.SPECIALIST, staff);
-        types.create(Actor.api(), settings.withGrants(grants));
+        types.create(Actor.api(), TestCallTypes.withWaitingRoom(type, 3600, 600));
         id = freshId("visit");
         startsAt = clock.instant().plus(Duration.ofMinutes(5));
         calls.create(Actor.api(), new NewCall(type, id, "Check-up", List.of("dr-lecter", "bill"), "dr-lecter", startsAt, null));
