@@ -2,6 +2,7 @@ package org.careclock.session;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +23,11 @@ public class SessionEvents {
 
     private final Map<String, List<Consumer<SessionEvent>>> subscribers = new ConcurrentHashMap<>();
     private final ApplicationEventPublisher publisher;
+    private final ObjectProvider<EventRelay> relay;
 
-    SessionEvents(ApplicationEventPublisher publisher) {
+    SessionEvents(ApplicationEventPublisher publisher, ObjectProvider<EventRelay> relay) {
         this.publisher = publisher;
+        this.relay = relay;
     }
 
     /** A subscription to close (pages: on detach). */
@@ -51,8 +54,36 @@ public class SessionEvents {
         return subscribers.size();
     }
 
-    /** Pages first (the change is already persisted), then the application's listeners (the audit log). */
+    /**
+     * Pages first (the change is already persisted), then the application's listeners (the audit
+     * log), then the other nodes of a cluster, if any.
+     */
     void publish(SessionEvent event) {
+        deliver(event);
+        publisher.publishEvent(event);
+        EventRelay to = relay();
+        if (to != null) {
+            to.send(event);
+        }
+    }
+
+    private volatile java.util.Optional<EventRelay> resolvedRelay;
+
+    private EventRelay relay() {
+        java.util.Optional<EventRelay> known = resolvedRelay;
+        if (known == null) {
+            known = java.util.Optional.ofNullable(relay.getIfAvailable());
+            resolvedRelay = known;
+        }
+        return known.orElse(null);
+    }
+
+    /** An event another node published: to this node's pages only. */
+    void deliverFromElsewhere(SessionEvent event) {
+        deliver(event);
+    }
+
+    private void deliver(SessionEvent event) {
         List<Consumer<SessionEvent>> list = subscribers.get(event.cid());
         if (list != null) {
             for (Consumer<SessionEvent> listener : list) {
@@ -63,6 +94,5 @@ public class SessionEvents {
                 }
             }
         }
-        publisher.publishEvent(event);
     }
 }
