@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.careclock.base.Actor;
+import org.careclock.base.CleanText;
 import org.careclock.base.InputValidator;
 import org.careclock.base.InvalidInputException;
 import org.careclock.base.NotFoundException;
@@ -59,6 +60,7 @@ public class UserService {
             String id,
             @NotBlank(message = "Display name is required")
             @Size(max = NAME_MAX, message = "Display name may have at most " + NAME_MAX + " characters")
+            @CleanText(message = "Display name " + CleanText.RULE)
             String name,
             @NotNull(message = "Choose a role")
             String role,
