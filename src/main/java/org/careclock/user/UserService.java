@@ -71,12 +71,24 @@ public class UserService {
         public UserForm {
             name = name == null ? null : name.strip();
         }
+
+        /** Never the password: a form that reaches a log message must not carry it there. */
+        @Override
+        public String toString() {
+            return "UserForm[id=" + id + ", name=" + name + ", role=" + role + ", enabled=" + enabled
+                    + ", password=" + (password == null ? "none" : "(hidden)") + "]";
+        }
     }
 
     /** A new password an administrator sets for a user. */
     public record NewPassword(
             @NotNull(message = PASSWORD_RULE) @Size(min = PASSWORD_MIN, max = PASSWORD_MAX, message = PASSWORD_RULE)
             String password) {
+
+        @Override
+        public String toString() {
+            return "NewPassword[(hidden)]";
+        }
     }
 
     public List<UserInfo> list(Actor actor) {
