@@ -12,29 +12,41 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
-/** Vaadin's login form posting to Spring Security's form sign-in. */
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Vaadin's login form posting to Spring Security's form sign-in (with the sign-in token Vaadin
+ * writes into the page). Every refusal shows the same message; a form left open until its token
+ * expired gets a word of its own.
+ */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · CareClock")
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
+    static final String REFUSED_TITLE = "Wrong user id or password";
+    static final String REFUSED_TEXT = "Check your user id and password and try again. Accounts that were disabled "
+            + "cannot sign in.";
+    static final String EXPIRED_TITLE = "Please sign in again";
+    static final String EXPIRED_TEXT = "The sign-in page was open too long and its form has expired. "
+            + "Enter your user id and password once more.";
+
     private final LoginForm form = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
     private final AuthenticationContext authentication;
+    private final String refusedText;
 
     public LoginView(AuthenticationContext authentication) {
         this.authentication = authentication;
+        this.refusedText = REFUSED_TEXT;
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
 
-        LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in");
         i18n.getForm().setUsername("User id");
-        LoginI18n.ErrorMessage error = new LoginI18n.ErrorMessage();
-        error.setTitle("Wrong user id or password");
-        error.setMessage("Check your user id and password and try again. Accounts that were disabled cannot sign in.");
-        i18n.setErrorMessage(error);
         form.setI18n(i18n);
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
@@ -52,6 +64,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             event.forwardTo("");
             return;
         }
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        boolean expired = parameters.containsKey("expired");
+        LoginI18n.ErrorMessage error = new LoginI18n.ErrorMessage();
+        error.setTitle(expired ? EXPIRED_TITLE : REFUSED_TITLE);
+        error.setMessage(expired ? EXPIRED_TEXT : refusedText);
+        i18n.setErrorMessage(error);
+        form.setI18n(i18n);
+        form.setError(expired || parameters.containsKey("error"));
     }
 }
