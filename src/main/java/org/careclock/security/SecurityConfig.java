@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -52,6 +54,7 @@ import java.util.List;
  * <li>CSRF protection of the sign-in form, which Vaadin's configuration leaves out (Vaadin's
  *     own requests keep their own token); the login form sends the token Vaadin writes into the
  *     page, and a form whose token has expired comes back to the sign-in page with a word;
+ * <li>{@link ThrottledSignIn}: failed sign-ins are counted per account and per address;
  * <li>{@link PageAccess}: a page only some roles may open is refused to the others at its
  *     first request; {@link SignInEntryPoint}: an anonymous visitor is sent to sign in only on
  *     pages every signed-in user may open. Every other refusal answers "Page not found" with
@@ -173,8 +176,16 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Passwords checked against the users table, behind the sign-in throttle. */
     @Bean
-    UserDetailsService userDetailsService(UserService users) {
+    AuthenticationProvider authenticationProvider(UserService users, PasswordEncoder passwordEncoder,
+                                                  SignInThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetails(users));
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ThrottledSignIn(passwords, throttle);
+    }
+
+    static UserDetailsService userDetails(UserService users) {
         return username -> users.credentials(username)
                 .map(c -> {
                     List<SimpleGrantedAuthority> authorities = new ArrayList<>();
