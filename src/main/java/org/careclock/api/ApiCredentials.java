@@ -19,8 +19,8 @@ import java.time.Instant;
 
 /**
  * The API key and secret: from configuration when set, otherwise a pair generated at the first
- * start, stored in the database and printed once in the log. Administrators see them on the
- * "API access" page. No fixed secret ships with CareClock.
+ * start and stored in the database. Administrators see them on the "API access" page; the log
+ * says where to find them and never prints the secret. No fixed secret ships with CareClock.
  */
 @Service
 @Order(0)
@@ -43,6 +43,11 @@ public class ApiCredentials implements ApplicationRunner {
 
     /** What the API checks requests against. */
     record Pair(String key, byte[] secret, boolean generated, Instant createdAt) {
+
+        @Override
+        public String toString() {
+            return "Pair[key=" + key + ", secret=(hidden), generated=" + generated + ", createdAt=" + createdAt + "]";
+        }
     }
 
     /**
@@ -50,6 +55,12 @@ public class ApiCredentials implements ApplicationRunner {
      * secret stays where it was configured), and where the pair comes from.
      */
     public record Access(String key, String generatedSecret, boolean generated, Instant createdAt) {
+
+        @Override
+        public String toString() {
+            return "Access[key=" + key + ", generatedSecret=" + (generatedSecret == null ? "none" : "(hidden)")
+                    + ", generated=" + generated + ", createdAt=" + createdAt + "]";
+        }
     }
 
     ApiCredentials(ApiProperties properties, ApiCredentialRepository stored, TransactionTemplate transactions,
@@ -137,13 +148,9 @@ public class ApiCredentials implements ApplicationRunner {
             ApiCredential theirs = transactions.execute(s -> stored.findById(ApiCredential.SINGLE_ROW).orElseThrow());
             return toPair(theirs);
         }
-        log.warn("""
-                Server-side API credentials were generated and stored (printed only this once; \
-                administrators also find them under Administration > API access):
-                    api key:    {}
-                    api secret: {}
-                Set CARECLOCK_API_KEY and CARECLOCK_API_SECRET to use your own instead.""",
-                fresh.apiKey(), fresh.apiSecret());
+        log.warn("Server-side API credentials were generated and stored (key {}); an administrator finds the key "
+                + "and the secret under Administration > API access. Set CARECLOCK_API_KEY and CARECLOCK_API_SECRET "
+                + "to use your own instead.", fresh.apiKey());
         return toPair(fresh);
     }
 

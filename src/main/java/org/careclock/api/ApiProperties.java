@@ -16,4 +16,10 @@ public record ApiProperties(String key, String secret) {
     boolean configured() {
         return key != null && !key.isBlank() || secret != null && !secret.isBlank();
     }
+
+    /** Never the secret: whoever reads it signs API requests as the server. */
+    @Override
+    public String toString() {
+        return "ApiProperties[key=" + key + ", secret=" + (secret == null || secret.isBlank() ? "none" : "(hidden)") + "]";
+    }
 }

@@ -20,7 +20,7 @@ class AuditEvent {
     @Column(name = "at", nullable = false)
     private Instant at;
 
-    @Column(name = "cid", nullable = false)
+    @Column(name = "cid")
     private String cid;
 
     @Column(name = "actor")

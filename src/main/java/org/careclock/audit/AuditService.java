@@ -1,6 +1,7 @@
 package org.careclock.audit;
 
 import org.careclock.base.Actor;
+import org.careclock.security.SignInEvent;
 import org.careclock.session.SessionEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
@@ -10,8 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.List;
 
 /**
- * The append-only record of what happened to calls: every deadline set or moved (who, when,
- * old and new deadline) and every end with its reason. Written as the session service publishes.
+ * The append-only record of what happened: to calls, every deadline set or moved (who, when,
+ * old and new deadline) and every end with its reason, as the session service publishes them;
+ * at the sign-in form, every sign-in, failure, lock and unlock, with the client's address (a
+ * name that is no account is not recorded: people type passwords into the wrong field).
  */
 @Service
 public class AuditService {
@@ -46,6 +49,28 @@ public class AuditService {
     @Transactional
     public void on(SessionEvent.CallEnded e) {
         audit.save(new AuditEvent(e.at(), e.cid(), e.actor(), "ended", null, null, e.reason().name()));
+    }
+
+    @EventListener
+    @Transactional
+    public void on(SignInEvent e) {
+        audit.save(switch (e) {
+            case SignInEvent.SignedIn s -> new AuditEvent(s.at(), null, s.userId(), "signed-in", null, null,
+                    from(s.address()));
+            case SignInEvent.SignInFailed f -> new AuditEvent(f.at(), null, f.userId(),
+                    f.whileLocked() ? "sign-in-refused" : "sign-in-failed", null, null,
+                    (f.userId() == null ? "no such account, " : "") + from(f.address()));
+            case SignInEvent.AccountLocked l -> new AuditEvent(l.at(), null, l.userId(), "account-locked", null,
+                    l.until(), (l.userId() == null ? "no such account, " : "") + from(l.address()));
+            case SignInEvent.AddressThrottled t -> new AuditEvent(t.at(), null, null, "address-throttled", null, null,
+                    from(t.address()));
+            case SignInEvent.AccountUnlocked u -> new AuditEvent(u.at(), null, u.by(), "account-unlocked", null, null,
+                    "account " + u.userId());
+        });
+    }
+
+    private static String from(String address) {
+        return "from " + address;
     }
 
     /** The newest entries first, for administrators. */

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.careclock.base.CleanText;
 import org.careclock.calltype.CallTypeSettings;
 
 import java.time.Instant;
@@ -22,6 +23,7 @@ public record NewCall(
         @NotNull(message = ID_RULE) @Pattern(regexp = Cid.ID_PATTERN, message = ID_RULE)
         String id,
         @Size(max = NewCall.TITLE_MAX, message = "Title may have at most " + NewCall.TITLE_MAX + " characters")
+        @CleanText(message = "Title " + CleanText.RULE)
         String title,
         List<String> members,
         String createdBy,

@@ -30,4 +30,12 @@ public record MediaProperties(
         @DefaultValue("65536") int signalMaxBytes,
         @DefaultValue("20") int signalsPerSecond,
         @DefaultValue("200") int signalBurst) {
+
+    /** Never the TURN secret: whoever reads it mints relay credentials at will. */
+    @Override
+    public String toString() {
+        return "MediaProperties[iceServers=" + iceServers + ", turnSecret=" + (turnSecret.isBlank() ? "none" : "(hidden)")
+                + ", credentialLifetime=" + credentialLifetime + ", relayOnly=" + relayOnly + ", signalMaxBytes="
+                + signalMaxBytes + ", signalsPerSecond=" + signalsPerSecond + ", signalBurst=" + signalBurst + "]";
+    }
 }

@@ -12,5 +12,12 @@ public record MediaSetup(long page, String userId, boolean mayAudio, boolean may
 
     /** One entry of {@code RTCConfiguration.iceServers}; username and credential only for TURN. */
     public record IceServer(String urls, String username, String credential) {
+
+        /** Never the TURN credential. */
+        @Override
+        public String toString() {
+            return "IceServer[urls=" + urls + ", username=" + username + ", credential="
+                    + (credential == null ? "none" : "(hidden)") + "]";
+        }
     }
 }

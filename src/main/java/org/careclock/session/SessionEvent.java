@@ -39,6 +39,13 @@ public sealed interface SessionEvent {
      */
     record SignalRelayed(String cid, long fromPage, String fromUserId, long toPage, SignalKind kind,
                          String payload) implements SessionEvent {
+
+        /** Without the payload: a session description carries the connection's ICE password. */
+        @Override
+        public String toString() {
+            return "SignalRelayed[cid=" + cid + ", fromPage=" + fromPage + ", fromUserId=" + fromUserId + ", toPage="
+                    + toPage + ", kind=" + kind + ", payload=" + (payload == null ? 0 : payload.length()) + " characters]";
+        }
     }
 
     /** Who waits in the call's waiting room changed (or whether they were noticed). */

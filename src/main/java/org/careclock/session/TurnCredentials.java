@@ -26,4 +26,10 @@ public record TurnCredentials(String username, String password) {
             throw new IllegalStateException("HmacSHA1 is part of every Java runtime", e);
         }
     }
+
+    /** Never the password: it opens the relay until it expires. */
+    @Override
+    public String toString() {
+        return "TurnCredentials[username=" + username + ", password=(hidden)]";
+    }
 }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.careclock.base.Actor;
+import org.careclock.base.CleanText;
 import org.careclock.base.ConflictException;
 import org.careclock.base.InputValidator;
 import org.careclock.base.InvalidInputException;
@@ -47,6 +48,7 @@ public class RoleService {
             @NotNull(message = NAME_RULE) @Pattern(regexp = NAME_PATTERN, message = NAME_RULE)
             String name,
             @Size(max = DESCRIPTION_MAX, message = "Description may have at most " + DESCRIPTION_MAX + " characters")
+            @CleanText(message = "Description " + CleanText.RULE)
             String description) {
 
         public RoleForm {

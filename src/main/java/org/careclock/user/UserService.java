@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.careclock.base.Actor;
+import org.careclock.base.CleanText;
 import org.careclock.base.InputValidator;
 import org.careclock.base.InvalidInputException;
 import org.careclock.base.NotFoundException;
@@ -59,6 +60,7 @@ public class UserService {
             String id,
             @NotBlank(message = "Display name is required")
             @Size(max = NAME_MAX, message = "Display name may have at most " + NAME_MAX + " characters")
+            @CleanText(message = "Display name " + CleanText.RULE)
             String name,
             @NotNull(message = "Choose a role")
             String role,
@@ -69,12 +71,24 @@ public class UserService {
         public UserForm {
             name = name == null ? null : name.strip();
         }
+
+        /** Never the password: a form that reaches a log message must not carry it there. */
+        @Override
+        public String toString() {
+            return "UserForm[id=" + id + ", name=" + name + ", role=" + role + ", enabled=" + enabled
+                    + ", password=" + (password == null ? "none" : "(hidden)") + "]";
+        }
     }
 
     /** A new password an administrator sets for a user. */
     public record NewPassword(
             @NotNull(message = PASSWORD_RULE) @Size(min = PASSWORD_MIN, max = PASSWORD_MAX, message = PASSWORD_RULE)
             String password) {
+
+        @Override
+        public String toString() {
+            return "NewPassword[(hidden)]";
+        }
     }
 
     public List<UserInfo> list(Actor actor) {

@@ -109,7 +109,10 @@ class ApiAuthenticationTest extends ApiTestSupport {
     @Test
     void unknown_endpoint_answers_a_json_error_after_authentication() throws Exception {
         assertError(apiGet("/api/v2/nothing-here"), 404, 16, "no endpoint GET /api/v2/nothing-here");
-        assertError(call(org.springframework.http.HttpMethod.DELETE, TYPE, null), 404, 16, "no endpoint DELETE");
+        // An address an endpoint serves, asked with a method it does not take: 405, and what it takes.
+        call(org.springframework.http.HttpMethod.DELETE, TYPE, null)
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Allow", "GET, PUT"));
+        assertError(call(org.springframework.http.HttpMethod.DELETE, TYPE, null), 405, 4, "does not answer DELETE");
         assertError(mvc.perform(get("/api/v2/nothing-here")), 401, 2, "api_key");
     }
 }

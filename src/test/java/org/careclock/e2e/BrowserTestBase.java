@@ -49,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The test profile gives an in-memory database and the demo users with one known password;
  * presence is back at its production timeout so a page that stops beating is still noticed.
  * After every test each visitor's page is screenshot, and the test fails if any page logged
- * a console error or threw an uncaught exception (scenario 11 of the suite).
+ * a console error, threw an uncaught exception or broke the Content-Security-Policy (scenario 11
+ * of the suite).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "careclock.session.presence-timeout=30s")
@@ -125,7 +126,7 @@ abstract class BrowserTestBase {
             visitors.forEach(Visitor::close);
             visitors.clear();
         }
-        assertThat(problems).as("console errors and uncaught exceptions in the browser").isEmpty();
+        assertThat(problems).as("console errors, uncaught exceptions and policy violations in the browser").isEmpty();
     }
 
     // ------------------------------------------------------------------ people

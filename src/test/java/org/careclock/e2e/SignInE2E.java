@@ -92,6 +92,32 @@ class SignInE2E extends BrowserTestBase {
         assertThat(timers.present(type + ":" + id)).isEmpty();
     }
 
+    /** An administration page answers a patient exactly like an address nothing serves: "Page not found", 404. */
+    @Test
+    void a_patient_opening_an_administration_page_gets_page_not_found() {
+        scene("s02-admin-not-found");
+        Visitor clarice = signedIn("clarice");
+        for (String path : java.util.List.of("/admin/users", "/no-such-page")) {
+            com.microsoft.playwright.Response response = clarice.page.navigate(clarice.url(path));
+            assertThat(response.status()).as(path).isEqualTo(404);
+            assertThat(clarice.page.locator("h1", new Page.LocatorOptions().setHasText("Page not found"))).isVisible();
+            assertThat(clarice.page.title()).isEqualTo("Page not found · CareClock");
+            assertThat(clarice.page.locator("#users-grid")).hasCount(0);
+        }
+        clarice.screenshot(shotName("patient"));
+
+        Visitor stranger = visitor("stranger");
+        com.microsoft.playwright.Response response = stranger.page.navigate(stranger.url("/admin/users"));
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(stranger.page.locator("h1", new Page.LocatorOptions().setHasText("Page not found"))).isVisible();
+        stranger.screenshot(shotName("anonymous"));
+        // The browser reports the 404 itself; anything else (a policy violation, a script error) fails the test.
+        for (Visitor v : java.util.List.of(clarice, stranger)) {
+            assertThat(v.problems()).allMatch(p -> p.contains("status of 404"));
+            v.forgetProblems();
+        }
+    }
+
     /** Scenario 11's own check: the error collector that every test relies on does catch errors. */
     @Test
     void the_browser_error_collector_catches_console_errors_and_uncaught_exceptions() {
@@ -103,6 +129,20 @@ class SignInE2E extends BrowserTestBase {
         bill.page.waitForCondition(() -> bill.problems().size() >= 2);
         assertThat(bill.problems()).anyMatch(p -> p.contains("careclock probe: console"))
                 .anyMatch(p -> p.contains("careclock probe: uncaught"));
+        bill.forgetProblems();
+    }
+
+    /** The collector also catches what the Content-Security-Policy blocks, on a page that runs under it. */
+    @Test
+    void the_browser_error_collector_catches_content_security_policy_violations() {
+        scene("s11-csp-collector");
+        Visitor bill = signedIn("bill");
+        assertThat(bill.problems()).isEmpty();
+        bill.page.evaluate("() => { const img = new Image(); img.src = 'https://careclock-probe.invalid/x.png'; "
+                + "document.body.appendChild(img); }");
+        bill.page.waitForCondition(() -> bill.problems().stream().anyMatch(p -> p.contains("content security policy")));
+        assertThat(bill.problems()).anyMatch(p -> p.contains("content security policy violation")
+                && p.contains("img-src") && p.contains("careclock-probe.invalid"));
         bill.forgetProblems();
     }
 }

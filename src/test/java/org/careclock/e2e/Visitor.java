@@ -19,14 +19,28 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * One person at one browser: a private browser context (own cookies, own session) with one
- * page. Every page of the context reports its console errors and uncaught exceptions here,
- * and every address it visits is remembered, so the suite can fail on any error anywhere.
+ * page. Every page of the context reports its console errors, uncaught exceptions and
+ * Content-Security-Policy violations here, and every address it visits is remembered, so the
+ * suite can fail on any error anywhere.
  */
 final class Visitor implements AutoCloseable {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Visitor.class);
 
     static final Duration PUSH = Duration.ofSeconds(5);
+
+    /**
+     * Reports every {@code securitypolicyviolation} event of every document (pages and frames,
+     * from their first script on) to the test, through a binding that outlives navigations. The
+     * browser itself logs violations only to its own console, which the page's console events do
+     * not carry.
+     */
+    static final String CSP_WATCH = """
+            document.addEventListener('securitypolicyviolation', e => {
+              window.careclockCspViolation([e.effectiveDirective || e.violatedDirective, e.blockedURI,
+                  (e.sourceFile || '') + ':' + e.lineNumber, e.disposition, (e.sample || '').slice(0, 80)].join(' | '));
+            }, true);
+            """;
 
     final String userId;
     final BrowserContext context;
@@ -47,6 +61,11 @@ final class Visitor implements AutoCloseable {
                 .setLocale("en-GB")
                 .setTimezoneId("Europe/Zurich"));
         context.setDefaultTimeout(10_000);
+        context.exposeBinding("careclockCspViolation", (source, args) -> {
+            problems.add("content security policy violation on " + source.page().url() + ": " + args[0]);
+            return null;
+        });
+        context.addInitScript(CSP_WATCH);
         if (initScript != null) {
             context.addInitScript(initScript);
         }
@@ -70,7 +89,7 @@ final class Visitor implements AutoCloseable {
         });
     }
 
-    /** Errors reported by the browser so far (console errors and uncaught exceptions). */
+    /** Errors reported by the browser so far (console errors, uncaught exceptions, policy violations). */
     List<String> problems() {
         synchronized (problems) {
             return List.copyOf(problems);

@@ -30,7 +30,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The latest entries of the audit log: every deadline set or moved, and every end, newest first. */
+/**
+ * The latest entries of the audit log, newest first: every deadline set or moved, every end, and
+ * every sign-in, failed sign-in, lock and unlock.
+ */
 @Route("admin/audit")
 @PageTitle("Audit log · CareClock")
 @RolesAllowed(Roles.ADMIN_AUTHORITY)
@@ -56,8 +59,9 @@ public class AuditView extends VerticalLayout {
         reload.setId("reload-audit");
         reload.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         HorizontalLayout header = AdminPage.header("Audit log", reload);
-        Paragraph intro = new Paragraph("Every deadline that was set or moved (who, when, before and after) and every "
-                + "end with its reason. The newest " + LIMIT + " entries, newest first; times in your time zone.");
+        Paragraph intro = new Paragraph("Every deadline that was set or moved (who, when, before and after), every "
+                + "end with its reason, and every sign-in, failed sign-in, lock and unlock with the address it came "
+                + "from. The newest " + LIMIT + " entries, newest first; times in your time zone.");
         intro.addClassName("muted");
 
         AdminPage.search(filter, "audit-filter", "Find by appointment, user or action", "Find audit entries", "22rem", this::applyFilter);
@@ -66,11 +70,11 @@ public class AuditView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setHeight("36rem");
         grid.addColumn(e -> time(e.at())).setHeader("When").setKey("at").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEntry::cid).setHeader("Appointment").setKey("cid").setFlexGrow(2);
-        grid.addColumn(e -> e.actor() == null ? "CareClock" : e.actor()).setHeader("By").setKey("actor").setAutoWidth(true);
+        grid.addColumn(e -> e.cid() == null ? "" : e.cid()).setHeader("Appointment").setKey("cid").setFlexGrow(2);
+        grid.addColumn(e -> e.actor() != null ? e.actor() : e.cid() == null ? "(no account)" : "CareClock").setHeader("By").setKey("actor").setAutoWidth(true);
         grid.addColumn(e -> action(e.action())).setHeader("What").setKey("action").setAutoWidth(true);
         grid.addColumn(this::deadlines).setHeader("Deadline (before → after)").setKey("deadline").setFlexGrow(2);
-        grid.addColumn(e -> detail(e.detail())).setHeader("Detail").setKey("detail").setFlexGrow(2);
+        grid.addColumn(this::describe).setHeader("Detail").setKey("detail").setFlexGrow(2);
         grid.setEmptyStateText("Nothing recorded yet.");
 
         add(header, intro, filter, grid);
@@ -93,7 +97,8 @@ public class AuditView extends VerticalLayout {
 
     private void applyFilter() {
         String text = filter.getValue().strip().toLowerCase(Locale.ROOT);
-        grid.getListDataView().setFilter(e -> text.isEmpty() || (e.cid() + " " + e.actor() + " " + e.action() + " " + action(e.action()))
+        grid.getListDataView().setFilter(e -> text.isEmpty() || (e.cid() + " " + e.actor() + " " + e.action() + " "
+                        + action(e.action()) + " " + e.detail())
                 .toLowerCase(Locale.ROOT).contains(text));
     }
 
@@ -102,9 +107,9 @@ public class AuditView extends VerticalLayout {
                 .withZone(zone).format(instant);
     }
 
-    /** Deadlines on the entry's own day show the time only. */
+    /** Deadlines on the entry's own day show the time only; sign-in entries have none. */
     private String deadlines(AuditEntry e) {
-        if (e.oldEndsAt() == null && e.newEndsAt() == null) {
+        if (e.cid() == null || e.oldEndsAt() == null && e.newEndsAt() == null) {
             return "";
         }
         String before = e.oldEndsAt() == null ? "none" : deadline(e.oldEndsAt(), e.at());
@@ -129,8 +134,22 @@ public class AuditView extends VerticalLayout {
             case "deadline-changed" -> "Duration changed";
             case "deadline-override" -> "Duration set at join";
             case "ended" -> "Ended";
+            case "signed-in" -> "Signed in";
+            case "sign-in-failed" -> "Sign-in failed";
+            case "sign-in-refused" -> "Sign-in refused (locked)";
+            case "account-locked" -> "Account locked";
+            case "account-unlocked" -> "Account unlocked";
+            case "address-throttled" -> "Address throttled";
             default -> action;
         };
+    }
+
+    /** The detail column: a lock's end beside where it came from, otherwise {@link #detail(String)}. */
+    private String describe(AuditEntry e) {
+        if ("account-locked".equals(e.action()) && e.newEndsAt() != null) {
+            return "Until " + deadline(e.newEndsAt(), e.at()) + (e.detail() == null ? "" : ", " + e.detail());
+        }
+        return detail(e.detail());
     }
 
     /** An end reason reads as its sentence, "max duration 600 s" as "Budget 10 min"; other details as they are. */

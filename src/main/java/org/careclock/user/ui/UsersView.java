@@ -16,13 +16,22 @@ import org.careclock.base.ui.AdminPage;
 import org.careclock.base.ui.Notifications;
 import org.careclock.base.CurrentUser;
 import org.careclock.base.Roles;
+import org.careclock.base.SignInLocks;
+import org.careclock.base.ui.BrowserTime;
 import org.careclock.user.RoleService;
 import org.careclock.user.UserInfo;
 import org.careclock.user.UserService;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 
-/** Administration of users: create, edit, disable or enable, set a new password. */
+/**
+ * Administration of users: create, edit, disable or enable, set a new password, and lift the
+ * lock on an account that failed to sign in too often.
+ */
 @Route("admin/users")
 @PageTitle("Users · CareClock")
 @RolesAllowed(Roles.ADMIN_AUTHORITY)
@@ -31,13 +40,17 @@ public class UsersView extends VerticalLayout {
     private final UserService users;
     private final RoleService roles;
     private final CurrentUser currentUser;
+    private final SignInLocks locks;
     private final Grid<UserInfo> grid = new Grid<>();
     private final TextField filter = new TextField();
+    private Map<String, Instant> locked = Map.of();
+    private ZoneId zone = ZoneId.systemDefault();
 
-    public UsersView(UserService users, RoleService roles, CurrentUser currentUser) {
+    public UsersView(UserService users, RoleService roles, CurrentUser currentUser, SignInLocks locks) {
         this.users = users;
         this.roles = roles;
         this.currentUser = currentUser;
+        this.locks = locks;
         addClassNames("page", "admin-view");
         setSpacing(false);
 
@@ -54,15 +67,20 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(UserInfo::id).setHeader("User id").setKey("id").setSortable(true);
         grid.addColumn(UserInfo::displayName).setHeader("Name").setKey("name").setSortable(true).setFlexGrow(2);
         grid.addColumn(UserInfo::role).setHeader("Role").setKey("role").setSortable(true);
-        grid.addComponentColumn(UsersView::status).setHeader("Status").setKey("status").setAutoWidth(true);
+        grid.addComponentColumn(this::status).setHeader("Status").setKey("status").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText("No users match.");
 
         add(header, filter, grid);
         refresh();
+        addAttachListener(e -> BrowserTime.withZone(e.getUI(), known -> {
+            zone = known;
+            grid.getDataProvider().refreshAll();
+        }));
     }
 
     private void refresh() {
+        locked = locks.locked(currentUser.actor());
         grid.setItems(users.list(currentUser.actor()));
         applyFilter();
     }
@@ -73,7 +91,17 @@ public class UsersView extends VerticalLayout {
                 || u.displayName().toLowerCase(Locale.ROOT).contains(text) || u.role().toLowerCase(Locale.ROOT).contains(text));
     }
 
-    private static Span status(UserInfo u) {
+    private Span status(UserInfo u) {
+        Instant lockedUntil = locked.get(u.id());
+        if (lockedUntil != null && u.enabled()) {
+            Span tag = new Span("locked until " + DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(zone)
+                    .format(lockedUntil));
+            tag.setId("locked-" + u.id());
+            tag.addClassNames("tag", "tag-warn");
+            tag.setTitle("Too many failed sign-ins in a row; the account can sign in again after this time, "
+                    + "or when you unlock it");
+            return tag;
+        }
         Span tag = new Span(!u.enabled() ? "disabled" : u.hasPassword() ? "enabled" : "no password");
         tag.addClassNames("tag", !u.enabled() ? "tag-off" : u.hasPassword() ? "tag-ok" : "tag-warn");
         if (u.enabled() && !u.hasPassword()) {
@@ -95,8 +123,25 @@ public class UsersView extends VerticalLayout {
             toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
         HorizontalLayout actions = new HorizontalLayout(edit, toggle);
+        if (locked.containsKey(u.id())) {
+            Button unlock = new Button("Unlock", e -> unlock(u));
+            unlock.setId("unlock-user-" + u.id());
+            unlock.setAriaLabel("Unlock user " + u.id());
+            unlock.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            actions.add(unlock);
+        }
         actions.setSpacing(true);
         return actions;
+    }
+
+    private void unlock(UserInfo u) {
+        try {
+            if (locks.unlock(currentUser.actor(), u.id())) {
+                Notifications.success("User " + u.id() + " can sign in again");
+            }
+        } finally {
+            refresh();
+        }
     }
 
     private void toggle(UserInfo u) {
