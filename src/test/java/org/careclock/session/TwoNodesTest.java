@@ -1,0 +1,101 @@
+package org.careclock.session;
+
+import org.awaitility.Awaitility;
+import org.careclock.CareClockApplication;
+import org.careclock.audit.AuditEntry;
+import org.careclock.audit.AuditService;
+import org.careclock.base.Actor;
+import org.careclock.call.CallService;
+import org.careclock.call.NewCall;
+import org.careclock.calltype.CallTypeService;
+import org.careclock.testing.TestCallTypes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two CareClock nodes in one JVM, each a whole application context with its own web server,
+ * sharing one PostgreSQL database with {@code careclock.cluster.enabled=true}: a page on node B
+ * hears what happens to a call that node A runs, and the audit log records it once. Runs when
+ * CARECLOCK_TEST_POSTGRES_URL names a database (.ci/run starts one).
+ */
+@EnabledIfEnvironmentVariable(named = "CARECLOCK_TEST_POSTGRES_URL", matches = ".+")
+class TwoNodesTest {
+
+    static ConfigurableApplicationContext nodeA;
+    static ConfigurableApplicationContext nodeB;
+
+    static ConfigurableApplicationContext node(String name) {
+        // As command-line arguments, so they win over the application's own properties.
+        return new SpringApplicationBuilder(CareClockApplication.class)
+                .profiles("test")
+                .run("--server.port=0",
+                        "--spring.datasource.url=" + System.getenv("CARECLOCK_TEST_POSTGRES_URL"),
+                        "--spring.datasource.username=" + envOr("CARECLOCK_TEST_POSTGRES_USER", "careclock"),
+                        "--spring.datasource.password=" + envOr("CARECLOCK_TEST_POSTGRES_PASSWORD", "careclock"),
+                        "--careclock.cluster.enabled=true",
+                        "--spring.application.name=careclock-" + name,
+                        "--logging.level.org.careclock=warn");
+    }
+
+    static String envOr(String name, String otherwise) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? otherwise : value;
+    }
+
+    @BeforeAll
+    static void startNodes() {
+        nodeA = node("a");
+        nodeB = node("b");
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+        if (nodeA != null) {
+            nodeA.close();
+        }
+    }
+
+    @Test
+    void an_extension_on_node_a_reaches_a_page_on_node_b_and_is_audited_once() {
+        String type = "two-nodes-" + System.nanoTime();
+        String id = "visit";
+        String cid = type + ":" + id;
+        nodeA.getBean(CallTypeService.class).create(Actor.api(), TestCallTypes.standard(type, 3600, 0, 0, 300));
+        nodeA.getBean(CallService.class).create(Actor.api(),
+                new NewCall(type, id, null, List.of("dr-lecter", "bill"), "dr-lecter", null, null));
+        List<SessionEvent> onB = Collections.synchronizedList(new ArrayList<>());
+        nodeB.getBean(SessionEvents.class).subscribe(cid, onB::add);
+
+        SessionTimerService timersA = nodeA.getBean(SessionTimerService.class);
+        Actor doctor = Actor.user("dr-lecter", "specialist");
+        timersA.join(doctor, type, id, null);
+        var extended = timersA.extend(doctor, type, id, 600);
+
+        Awaitility.await("node B's page hears the extension").atMost(Duration.ofSeconds(10)).until(() ->
+                onB.stream().anyMatch(e -> e instanceof SessionEvent.DeadlineChanged d && "extended".equals(d.action())));
+        assertThat(onB).filteredOn(e -> e instanceof SessionEvent.DeadlineChanged d && "extended".equals(d.action()))
+                .singleElement().isInstanceOfSatisfying(SessionEvent.DeadlineChanged.class,
+                        d -> assertThat(d.newEndsAt()).isEqualTo(extended.timerEndsAt()));
+        assertThat(onB).anyMatch(e -> e instanceof SessionEvent.PresenceChanged);
+
+        timersA.end(doctor, type, id);
+        Awaitility.await("node B's page hears the end").atMost(Duration.ofSeconds(10))
+                .until(() -> onB.stream().anyMatch(e -> e instanceof SessionEvent.CallEnded));
+        List<AuditEntry> audit = nodeB.getBean(AuditService.class).ofCall(Actor.api(), cid);
+        assertThat(audit).extracting(AuditEntry::action).containsExactly("deadline-started", "deadline-extended", "ended");
+    }
+}
