@@ -116,7 +116,7 @@ class SharedTimerE2E extends BrowserTestBase {
             assertThat(shownAt - due15).as("%s's 15 s alert, ms after its time", v.userId)
                     .isBetween(-250L, LATE_MS);
             assertThat(v.byId("session-alert")).hasAttribute("role", "alert");
-            assertThat(v.byId("session-alert")).containsText("Last 15 seconds of the appointment");
+            assertThat(v.byId("session-alert")).containsText("Last 15 seconds");
             assertThat(v.countdown()).hasAttribute("data-level", "warn");
         }
         assertThat(lecter.page.locator("#session-alert vaadin-button", new Page.LocatorOptions()

@@ -62,7 +62,7 @@ class ClockPanel extends Div {
     }
 
     /**
-     * Shows "Last … of the appointment" for a threshold of a deadline, once: a dismissed alert
+     * Shows "Last …" (one short line) for a threshold of a deadline, once: a dismissed alert
      * stays dismissed. The wording holds for as long as the alert shows (at 02:00 and at 01:10 it
      * is the last 2 minutes), and its colour is the countdown's at that threshold: red from the
      * most urgent one. It offers no extension: the page's own extend buttons are right below.
@@ -81,7 +81,7 @@ class ClockPanel extends Div {
         alert.getElement().setAttribute("data-level", level);
         alert.getElement().setAttribute("role", "alert");
         alert.getElement().setAttribute("data-threshold", String.valueOf(thresholdSeconds));
-        Span text = new Span("Last " + Durations.spoken(thresholdSeconds) + " of the appointment");
+        Span text = new Span("Last " + Durations.spoken(thresholdSeconds));
         text.addClassName("alert-text");
         alert.add(VaadinIcon.ALARM.create(), text);
         Button dismiss = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
