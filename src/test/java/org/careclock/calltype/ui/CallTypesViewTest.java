@@ -99,6 +99,20 @@ class CallTypesViewTest extends KaribuTest {
     }
 
     @Test
+    void the_grants_matrix_says_in_plain_words_what_each_capability_allows() {
+        login("admin");
+        UI.getCurrent().navigate("admin/call-types");
+        _click(_get(Button.class, spec -> spec.withId("new-call-type")));
+        String head = _get(com.vaadin.flow.component.html.NativeTable.class, spec -> spec.withId("grants-matrix"))
+                .getHead().getElement().getTextRecursively();
+        assertThat(head).contains("End it for everyone").contains("Open an ended call").contains("Extend a running call");
+        assertThat(box("patient", Capability.JOIN_ENDED_CALL).getAriaLabel()).contains("patient: Open an ended call");
+        for (Capability c : Capability.values()) {
+            assertThat(CallTypeEditor.label(c)).as("plain words for %s", c.wireName()).doesNotContain("-");
+        }
+    }
+
+    @Test
     void derived_change_max_duration_follows_the_two_ticks() {
         login("admin");
         UI.getCurrent().navigate("admin/call-types");
