@@ -1,6 +1,7 @@
 package org.careclock.call.ui;
 
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
@@ -97,7 +98,10 @@ class AppointmentEditor extends EditorDialog {
         start.setId("appointment-start");
         start.setLabel("Scheduled start");
         start.setLocale(Locale.UK);
-        start.setHelperText("In your time zone, " + zone.getId());
+        // Year first, and the day written out below: "02/12/2026" reads as two different days.
+        start.setDatePickerI18n(new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd").setFirstDayOfWeek(1));
+        start.setDatePlaceholder("yyyy-mm-dd");
+        start.addValueChangeListener(e -> refreshStartHelper());
 
         override.setId("appointment-duration-override");
         override.setMin(0);
@@ -125,6 +129,7 @@ class AppointmentEditor extends EditorDialog {
             }
         }
         refreshOverrideHelper();
+        refreshStartHelper();
 
         form.forField(type).bind("type");
         form.forField(id).bind("id");
@@ -149,6 +154,15 @@ class AppointmentEditor extends EditorDialog {
         long sixDigitsBase36 = ThreadLocalRandom.current().nextLong(60_466_176L, 2_176_782_336L);
         return "appt-" + Long.toString(sixDigitsBase36, 36);
     }
+
+    /** "Thursday 3 December 2026, 14:30 · your time zone, Europe/Berlin". */
+    private void refreshStartHelper() {
+        LocalDateTime value = start.getValue();
+        start.setHelperText((value == null ? "Not scheduled" : START.format(value)) + " · your time zone, " + zone.getId());
+    }
+
+    private static final java.time.format.DateTimeFormatter START =
+            java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
     private void refreshOverrideHelper() {
         if (existing != null && existing.state() == CallState.IN_PROGRESS) {

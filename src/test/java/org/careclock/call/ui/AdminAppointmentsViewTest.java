@@ -84,6 +84,10 @@ class AdminAppointmentsViewTest extends KaribuTest {
         _setValue(members(), Set.of("dr-lecter", "clarice"));
         LocalDateTime start = LocalDateTime.of(2026, 3, 20, 14, 30);
         _setValue(_get(DateTimePicker.class, spec -> spec.withId("appointment-start")), start);
+        assertThat(_get(DateTimePicker.class, spec -> spec.withId("appointment-start")).getHelperText())
+                .as("the day written out, not 20/03/2026").startsWith("Friday 20 March 2026, 14:30");
+        assertThat(_get(DateTimePicker.class, spec -> spec.withId("appointment-start")).getDatePickerI18n()
+                .getDateFormats()).containsExactly("yyyy-MM-dd");
         _setValue(_get(IntegerField.class, spec -> spec.withId("appointment-duration-override")), 2700);
         _click(_get(Button.class, spec -> spec.withId("save-appointment")));
 
