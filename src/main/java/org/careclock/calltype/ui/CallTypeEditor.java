@@ -121,9 +121,15 @@ class CallTypeEditor extends EditorDialog {
         idlePrompt.addValueChangeListener(e -> refreshHelper(idleTimeout));
         refreshHelper(idleTimeout);
 
-        FormLayout layout = new FormLayout(name, maxDuration, thresholds, steps, idleTimeout, idlePrompt, emptyTimeout,
+        // The name and the grants come first, so every role's row is in view when the dialog opens;
+        // the timing settings follow.
+        FormLayout top = new FormLayout(name, maxDuration);
+        top.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
+        FormLayout layout = new FormLayout(thresholds, steps, idleTimeout, idlePrompt, emptyTimeout,
                 maxParticipants, waitingRoom, joinAhead);
         layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
+        H3 timingTitle = new H3("Alerts, extensions and idle time");
+        timingTitle.addClassName("section-title");
 
         H3 grantsTitle = new H3("What each role may do");
         grantsTitle.addClassName("section-title");
@@ -136,7 +142,7 @@ class CallTypeEditor extends EditorDialog {
 
         Div matrixScroll = new Div(grantsMatrix(roles, start));
         matrixScroll.addClassName("grants-scroll");
-        add(form.message(), layout, grantsTitle, grantsNote, matrixScroll, grantsError);
+        add(form.message(), top, grantsTitle, grantsNote, matrixScroll, grantsError, timingTitle, layout);
 
         footer("call-type", creating ? "Create" : "Save", this::save,
                 creating ? null : deleteButton("call-type", () -> confirmDelete(existing.name())));
