@@ -1,6 +1,8 @@
 package org.careclock.demo;
 
+import org.careclock.call.CallDetails;
 import org.careclock.call.CallService;
+import org.careclock.call.CallState;
 import org.careclock.call.CallSessionStore;
 import org.careclock.call.Cid;
 import org.careclock.call.EndReason;
@@ -73,6 +75,7 @@ class DemoData implements SmartInitializingSingleton {
             users.provision(a.get(0), a.get(1), a.get(2), password);
         }
         if (!first) {
+            renewEnded();
             return;
         }
         Actor admin = Actor.api();
@@ -104,6 +107,40 @@ class DemoData implements SmartInitializingSingleton {
     }
 
     /**
+     * The demo is meant to be tried more than once: for each try-it-now appointment whose latest
+     * instance has ended, a fresh one (same type, title and people; id {@code test-call-2},
+     * {@code test-call-3}, …) is scheduled ten minutes from now.
+     */
+    void renewEnded() {
+        Actor admin = Actor.api();
+        Instant soon = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(10));
+        for (String cid : RENEWED) {
+            String type = cid.substring(0, cid.indexOf(':'));
+            String base = cid.substring(cid.indexOf(':') + 1);
+            CallDetails latest = null;
+            int n = 1;
+            for (int i = 1; ; i++) {
+                var found = calls.findVisible(admin, type, i == 1 ? base : base + "-" + i);
+                if (found.isEmpty()) {
+                    break;
+                }
+                latest = found.get();
+                n = i;
+            }
+            if (latest == null || latest.state() != CallState.ENDED) {
+                continue;
+            }
+            String id = base + "-" + (n + 1);
+            calls.create(admin, new NewCall(type, id, latest.title(), latest.members(), latest.createdBy(), soon,
+                    latest.maxDurationOverride()));
+            log.info("Demo appointment {}:{} had ended: {}:{} is scheduled in its place", type, latest.id(), type, id);
+        }
+    }
+
+    /** The demo appointments a visitor tries at once; each is renewed once it has ended. */
+    static final List<String> RENEWED = List.of("appointment:test-call", "quick-check:demo-quick");
+
+    /**
      * The seed's one-hour type as a clinic runs it: the seed's grants, plus a waiting room that
      * opens 15 minutes ahead, which specialists start (join-backstage).
      */
@@ -113,6 +150,7 @@ class DemoData implements SmartInitializingSingleton {
         specialist.add(Capability.UPDATE_CALL);
         specialist.add(Capability.UPDATE_CALL_SETTINGS);
         specialist.add(Capability.JOIN_BACKSTAGE);
+        specialist.add(Capability.END_CALL);
         return CallTypeSettings.defaults("appointment", 3600)
                 .withGrants(Map.of(Roles.SPECIALIST, specialist, Roles.PATIENT, patient))
                 .withBackstage(new Backstage(true, 900));

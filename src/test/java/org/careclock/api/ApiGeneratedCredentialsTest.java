@@ -91,4 +91,16 @@ class ApiGeneratedCredentialsTest extends KaribuTest {
         assertThat(_get(PasswordField.class, spec -> spec.withId("api-secret")).getValue())
                 .isEqualTo(access.generatedSecret());
     }
+
+    @Test
+    void the_secret_can_be_revealed_but_not_changed_on_the_page() {
+        ApiCredentials.Access access = credentials.access(Actor.api());
+        login("admin");
+        UI.getCurrent().navigate("admin/api");
+        PasswordField secret = _get(PasswordField.class, spec -> spec.withId("api-secret"));
+        assertThat(secret.isReadOnly()).as("a read-only field greys out its reveal button").isFalse();
+        assertThat(secret.isRevealButtonVisible()).isTrue();
+        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(secret, "typed over");
+        assertThat(secret.getValue()).isEqualTo(access.generatedSecret());
+    }
 }

@@ -4,7 +4,10 @@ import com.vaadin.flow.component.html.Code;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -47,8 +50,16 @@ public class ApiAccessView extends VerticalLayout {
             PasswordField secret = new PasswordField("API secret");
             secret.setId("api-secret");
             secret.setValue(access.generatedSecret());
-            secret.setReadOnly(true);
+            // Not read-only: a read-only field greys out its eye, which then looks disabled. What is
+            // typed is put back at once; the secret itself never changes here.
+            String generated = access.generatedSecret();
+            secret.addValueChangeListener(e -> {
+                if (e.isFromClient() && !generated.equals(e.getValue())) {
+                    secret.setValue(generated);
+                }
+            });
             secret.setRevealButtonVisible(true);
+            secret.setHelperText("Press the eye to show it; select it to copy.");
             secret.setWidthFull();
             add(secret);
             Paragraph origin = new Paragraph("CareClock generated this pair at its first start. To use your own, "
@@ -65,6 +76,22 @@ public class ApiAccessView extends VerticalLayout {
             add(origin);
         }
 
+        add(new H3("What the API does"));
+        UnorderedList what = new UnorderedList(
+                new ListItem(new Code("POST /api/v2/video/calltypes"), new Span(", "), new Code("PUT …/calltypes/{name}"),
+                        new Span(": create and change call types (durations in seconds, grants per role).")),
+                new ListItem(new Code("POST /api/v2/users"), new Span(": create or update users and their roles "
+                        + "(passwords are set on the Users page, not through the API).")),
+                new ListItem(new Code("POST /api/v2/video/call/{type}/{id}"), new Span(": schedule an appointment "
+                        + "(members, start, its own duration); GET reads it.")),
+                new ListItem(new Code("PATCH …/call/{type}/{id}"), new Span(" changes a call's duration, also while it "
+                        + "runs; "), new Code("…/go_live"), new Span(" starts a call with a waiting room; "),
+                        new Code("…/mark_ended"), new Span(" ends it for everyone.")));
+        what.setId("api-summary");
+        add(what);
+        add(new Paragraph("Answers are JSON. A refused request answers with a 4xx status, an error code and a "
+                + "message that says what to fix."));
+
         add(new H3("Example"));
         add(new Paragraph("With the Node SDK the setup scripts use (npm package @stream-io/node-sdk), point "
                 + "basePath at this server:"));
@@ -78,12 +105,8 @@ public class ApiAccessView extends VerticalLayout {
                 "await call.update({ settings_override: { limits: { max_duration_seconds: 5400 } } });",
                 "console.log((await call.get()).call.session?.timer_ends_at);"));
         example.setId("api-example");
+        example.addClassName("code-sample");
         add(example);
-        Paragraph more = new Paragraph();
-        more.add("The endpoints, the errors and a curl example are described in the project's ");
-        more.add(new Code("docs/api.md"));
-        more.add(".");
-        add(more);
     }
 
     /** This server's address as the browser reached it. */

@@ -3,10 +3,13 @@ package org.careclock.audit.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -18,14 +21,22 @@ import org.careclock.audit.AuditService;
 import org.careclock.base.ui.AdminPage;
 import org.careclock.base.ui.BrowserTime;
 import org.careclock.base.ui.Durations;
+import org.careclock.call.CallService;
 import org.careclock.call.EndReason;
+import org.careclock.user.UserService;
 import org.careclock.base.CurrentUser;
 import org.careclock.base.Roles;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,17 +52,28 @@ public class AuditView extends VerticalLayout {
 
     /** How many of the newest entries the page shows. */
     static final int LIMIT = 500;
+    /** The filter's stand-in for entries without a user (the timer, the API). */
+    private static final String SERVER = "";
     private static final Pattern BUDGET = Pattern.compile("max duration (\\d{1,6}) s");
 
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final Grid<AuditEntry> grid = new Grid<>();
     private final TextField filter = new TextField();
+    private final ComboBox<String> byCall = new ComboBox<>("Appointment");
+    private final ComboBox<String> byUser = new ComboBox<>("By");
+    private final DatePicker byDay = new DatePicker("Day");
+    private final CallService calls;
+    private final UserService users;
+    private final Map<String, String> callNames = new HashMap<>();
+    private final Map<String, String> userNames = new HashMap<>();
     private ZoneId zone = ZoneId.systemDefault();
 
-    public AuditView(AuditService audit, CurrentUser currentUser) {
+    public AuditView(AuditService audit, CurrentUser currentUser, CallService calls, UserService users) {
         this.audit = audit;
         this.currentUser = currentUser;
+        this.calls = calls;
+        this.users = users;
         addClassNames("page", "admin-view");
         setSpacing(false);
 
@@ -64,20 +86,44 @@ public class AuditView extends VerticalLayout {
                 + "from. The newest " + LIMIT + " entries, newest first; times in your time zone.");
         intro.addClassName("muted");
 
-        AdminPage.search(filter, "audit-filter", "Find by appointment, user or action", "Find audit entries", "22rem", this::applyFilter);
+        AdminPage.search(filter, "audit-filter", "Find by appointment, user or action", "Find audit entries", "16rem", this::applyFilter);
+        byCall.setId("audit-call");
+        byCall.setItemLabelGenerator(this::callName);
+        byCall.setClearButtonVisible(true);
+        byCall.setPlaceholder("Any");
+        byCall.setMinWidth("16rem");
+        byUser.setId("audit-user");
+        byUser.setItemLabelGenerator(this::userName);
+        byUser.setClearButtonVisible(true);
+        byUser.setPlaceholder("Anyone");
+        byDay.setId("audit-day");
+        byDay.setClearButtonVisible(true);
+        byDay.setPlaceholder("Any day");
+        byCall.addValueChangeListener(e -> applyFilter());
+        byUser.addValueChangeListener(e -> applyFilter());
+        byDay.addValueChangeListener(e -> applyFilter());
+        filter.setLabel("Search");
+        HorizontalLayout filters = new HorizontalLayout(filter, byCall, byUser, byDay);
+        filters.addClassName("toolbar");
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
 
+        // Cells do not wrap: each column is as wide as its content, and the full text is in a tooltip.
         grid.setId("audit-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setHeight("36rem");
         grid.addColumn(e -> time(e.at())).setHeader("When").setKey("at").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> e.cid() == null ? "" : e.cid()).setHeader("Appointment").setKey("cid").setFlexGrow(2);
-        grid.addColumn(e -> e.actor() != null ? e.actor() : e.cid() == null ? "(no account)" : "CareClock").setHeader("By").setKey("actor").setAutoWidth(true);
+        grid.addColumn(e -> callName(e.cid())).setHeader("Appointment").setKey("cid").setAutoWidth(true)
+                .setTooltipGenerator(e -> e.cid() == null ? "" : e.cid());
+        grid.addColumn(e -> e.actor() == null && e.cid() == null ? "(no account)" : userName(e.actor()))
+                .setHeader("By").setKey("actor").setAutoWidth(true)
+                .setTooltipGenerator(e -> e.actor() == null ? "" : e.actor());
         grid.addColumn(e -> action(e.action())).setHeader("What").setKey("action").setAutoWidth(true);
-        grid.addColumn(this::deadlines).setHeader("Deadline (before → after)").setKey("deadline").setFlexGrow(2);
-        grid.addColumn(this::describe).setHeader("Detail").setKey("detail").setFlexGrow(2);
+        grid.addColumn(this::deadlines).setHeader("Deadline (before → after)").setKey("deadline").setAutoWidth(true);
+        grid.addColumn(this::describe).setHeader("Detail").setKey("detail").setAutoWidth(true)
+                .setTooltipGenerator(this::describe);
         grid.setEmptyStateText("Nothing recorded yet.");
 
-        add(header, intro, filter, grid);
+        add(header, intro, filters, grid);
     }
 
     @Override
@@ -91,15 +137,42 @@ public class AuditView extends VerticalLayout {
     }
 
     private void refresh() {
-        grid.setItems(audit.latest(currentUser.actor(), LIMIT));
+        callNames.clear();
+        userNames.clear();
+        calls.listAll(currentUser.actor()).forEach(c -> callNames.put(c.cid(), c.displayName()));
+        List<AuditEntry> entries = audit.latest(currentUser.actor(), LIMIT);
+        grid.setItems(entries);
+        byCall.setItems(entries.stream().map(AuditEntry::cid).filter(Objects::nonNull).distinct()
+                .sorted(Comparator.comparing(this::callName)).toList());
+        byUser.setItems(entries.stream().map(e -> e.actor() == null ? SERVER : e.actor()).distinct()
+                .sorted(Comparator.comparing(this::userName)).toList());
         applyFilter();
     }
 
     private void applyFilter() {
         String text = filter.getValue().strip().toLowerCase(Locale.ROOT);
-        grid.getListDataView().setFilter(e -> text.isEmpty() || (e.cid() + " " + e.actor() + " " + e.action() + " "
-                        + action(e.action()) + " " + e.detail())
-                .toLowerCase(Locale.ROOT).contains(text));
+        String call = byCall.getValue();
+        String user = byUser.getValue();
+        LocalDate day = byDay.getValue();
+        grid.getListDataView().setFilter(e -> (text.isEmpty() || (e.cid() + " " + callName(e.cid()) + " " + e.actor() + " "
+                        + userName(e.actor()) + " " + e.action() + " " + action(e.action()) + " " + e.detail()).toLowerCase(Locale.ROOT)
+                        .contains(text))
+                && (call == null || call.equals(e.cid()))
+                && (user == null || user.equals(e.actor() == null ? SERVER : e.actor()))
+                && (day == null || e.at() != null && e.at().atZone(zone).toLocalDate().equals(day)));
+    }
+
+    /** The appointment's title ("Initial consultation"), or its type:id when it has none or is gone. */
+    private String callName(String cid) {
+        return cid == null ? "" : callNames.getOrDefault(cid, cid);
+    }
+
+    /** A user's display name; "CareClock" for the server itself (the timer, the API). */
+    private String userName(String actor) {
+        if (actor == null || actor.equals(SERVER)) {
+            return "CareClock";
+        }
+        return userNames.computeIfAbsent(actor, users::displayName);
     }
 
     private String time(Instant instant) {
@@ -130,6 +203,7 @@ public class AuditView extends VerticalLayout {
         }
         return switch (action) {
             case "deadline-started" -> "Session started";
+            case "started" -> "Went live";
             case "deadline-extended" -> "Extended";
             case "deadline-changed" -> "Duration changed";
             case "deadline-override" -> "Duration set at join";

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -23,35 +24,44 @@ import org.careclock.base.Roles;
 public class MainLayout extends AppLayout {
 
     public MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
-        Span brand = new Span("CareClock");
+        boolean admin = authentication.hasRole(Roles.ADMIN_AUTHORITY);
+        // The brand leads home ("." is the app's root); with no drawer it is the way back to the list.
+        Anchor brand = new Anchor(".", "CareClock");
         brand.addClassName("brand");
+        brand.getElement().setAttribute("aria-label", "CareClock, my appointments");
 
         Span who = new Span(currentUser.displayName());
         who.addClassName("signed-in-as");
+        who.getElement().setAttribute("title", currentUser.displayName());
         Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> currentUser.signOut());
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), brand, new Div(), who, signOut);
+        Div spacer = new Div();
+        HorizontalLayout header = admin ? new HorizontalLayout(new DrawerToggle(), brand, spacer, who, signOut)
+                : new HorizontalLayout(brand, spacer, who, signOut);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
-        header.expand(header.getComponentAt(2));
+        header.expand(spacer);
         header.addClassName("app-header");
         addToNavbar(header);
 
-        SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem("My appointments", "", VaadinIcon.CALENDAR_CLOCK.create()));
-        if (authentication.hasRole(Roles.ADMIN_AUTHORITY)) {
-            SideNav admin = new SideNav("Administration");
-            admin.addItem(new SideNavItem("Appointments", "admin/appointments", VaadinIcon.CALENDAR_USER.create()));
-            admin.addItem(new SideNavItem("Call types", "admin/call-types", VaadinIcon.TIMER.create()));
-            admin.addItem(new SideNavItem("Users", "admin/users", VaadinIcon.USERS.create()));
-            admin.addItem(new SideNavItem("Roles", "admin/roles", VaadinIcon.KEY.create()));
-            admin.addItem(new SideNavItem("Audit log", "admin/audit", VaadinIcon.RECORDS.create()));
-            admin.addItem(new SideNavItem("API access", "admin/api", VaadinIcon.CODE.create()));
-            addToDrawer(nav, admin);
+        if (admin) {
+            SideNav nav = new SideNav();
+            nav.addItem(new SideNavItem("My appointments", "", VaadinIcon.CALENDAR_CLOCK.create()));
+            SideNav administration = new SideNav("Administration");
+            administration.addItem(new SideNavItem("Appointments", "admin/appointments", VaadinIcon.CALENDAR_USER.create()));
+            administration.addItem(new SideNavItem("Call types", "admin/call-types", VaadinIcon.TIMER.create()));
+            administration.addItem(new SideNavItem("Users", "admin/users", VaadinIcon.USERS.create()));
+            administration.addItem(new SideNavItem("Roles", "admin/roles", VaadinIcon.KEY.create()));
+            administration.addItem(new SideNavItem("Audit log", "admin/audit", VaadinIcon.RECORDS.create()));
+            administration.addItem(new SideNavItem("API access", "admin/api", VaadinIcon.CODE.create()));
+            addToDrawer(nav, administration);
+            setPrimarySection(Section.DRAWER);
         } else {
-            addToDrawer(nav);
+            // Patients and clinicians have one page, their appointments: no drawer to hold one item.
+            header.addClassName("no-drawer");
+            setDrawerOpened(false);
         }
-        setPrimarySection(Section.DRAWER);
     }
+
 }

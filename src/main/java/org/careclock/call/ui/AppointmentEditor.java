@@ -1,6 +1,7 @@
 package org.careclock.call.ui;
 
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
@@ -55,7 +56,9 @@ class AppointmentEditor extends EditorDialog {
     private final TextField title = new TextField("Title");
     private final MultiSelectComboBox<String> members = new MultiSelectComboBox<>("Members");
     private final DateTimePicker start = new DateTimePicker();
-    private final IntegerField override = new IntegerField("Duration override (seconds)");
+    private final IntegerField override = new IntegerField("Duration override (minutes)");
+    /** The stored override in seconds, kept as it is while its minutes are not changed (the API may set 90 s). */
+    private Integer storedSeconds;
     private final RecordForm<NewCall> form = new RecordForm<>(NewCall.class, "appointment-error");
 
     /** {@code existing}: the appointment to edit, or null to schedule one; {@code now} suggests a start. */
@@ -97,11 +100,14 @@ class AppointmentEditor extends EditorDialog {
         start.setId("appointment-start");
         start.setLabel("Scheduled start");
         start.setLocale(Locale.UK);
-        start.setHelperText("In your time zone, " + zone.getId());
+        // Year first, and the day written out below: "02/12/2026" reads as two different days.
+        start.setDatePickerI18n(new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd").setFirstDayOfWeek(1));
+        start.setDatePlaceholder("yyyy-mm-dd");
+        start.addValueChangeListener(e -> refreshStartHelper());
 
         override.setId("appointment-duration-override");
         override.setMin(0);
-        override.setMax(CallTypeSettings.MAX_SECONDS);
+        override.setMax(MAX_MINUTES);
         override.addValueChangeListener(e -> refreshOverrideHelper());
 
         if (existing == null) {
@@ -119,12 +125,14 @@ class AppointmentEditor extends EditorDialog {
             title.setValue(existing.title() == null ? "" : existing.title());
             members.setValue(existing.members().stream().filter(byId::containsKey).toList());
             start.setValue(existing.scheduledStart() == null ? null : LocalDateTime.ofInstant(existing.scheduledStart(), zone));
-            override.setValue(existing.maxDurationOverride());
+            storedSeconds = existing.maxDurationOverride();
+            override.setValue(toMinutes(storedSeconds));
             if (existing.state() == CallState.IN_PROGRESS) {
                 override.setReadOnly(true);
             }
         }
         refreshOverrideHelper();
+        refreshStartHelper();
 
         form.forField(type).bind("type");
         form.forField(id).bind("id");
@@ -133,7 +141,12 @@ class AppointmentEditor extends EditorDialog {
         form.forField(start).withConverter(Converter.<LocalDateTime, Instant>from(
                 local -> Result.ok(local == null ? null : local.atZone(zone).toInstant()),
                 instant -> instant == null ? null : LocalDateTime.ofInstant(instant, zone))).bind("scheduledStart");
-        form.forField(override).bind("maxDurationSeconds");
+        // Typed in minutes, stored (and checked by the record's constraint) in seconds.
+        form.forField(override)
+                .withValidator(m -> m == null || m >= 0 && m <= MAX_MINUTES, "Duration override must be between 0 and "
+                        + MAX_MINUTES + " minutes (" + Durations.human(CallTypeSettings.MAX_SECONDS) + "; 0: no time limit)")
+                .withConverter(Converter.<Integer, Integer>from(m -> Result.ok(toSeconds(m)), this::toMinutes))
+                .bind("maxDurationSeconds");
         FormLayout layout = new FormLayout(type, id, title, members, start, override);
         layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
         layout.setColspan(title, 2);
@@ -150,6 +163,28 @@ class AppointmentEditor extends EditorDialog {
         return "appt-" + Long.toString(sixDigitsBase36, 36);
     }
 
+    /** "Thursday 3 December 2026, 14:30 · your time zone, Europe/Berlin". */
+    private void refreshStartHelper() {
+        LocalDateTime value = start.getValue();
+        start.setHelperText((value == null ? "Not scheduled" : START.format(value)) + " · your time zone, " + zone.getId());
+    }
+
+    private static final java.time.format.DateTimeFormatter START =
+            java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
+
+    private static final int MAX_MINUTES = CallTypeSettings.MAX_SECONDS / 60;
+
+    private Integer toMinutes(Integer seconds) {
+        return seconds == null ? null : Math.round(seconds / 60f);
+    }
+
+    private Integer toSeconds(Integer minutes) {
+        if (minutes == null) {
+            return null;
+        }
+        return storedSeconds != null && minutes.equals(toMinutes(storedSeconds)) ? storedSeconds : minutes * 60;
+    }
+
     private void refreshOverrideHelper() {
         if (existing != null && existing.state() == CallState.IN_PROGRESS) {
             override.setHelperText("The session is running; extend it from the call page");
@@ -158,7 +193,7 @@ class AppointmentEditor extends EditorDialog {
         CallTypeSettings t = type.getValue() == null ? null : typesByName.get(type.getValue());
         Integer v = override.getValue();
         if (v != null) {
-            override.setHelperText("= " + Durations.human(v) + "; empty: the call type's duration");
+            override.setHelperText("= " + Durations.human(toSeconds(v)) + "; empty: the call type's duration");
         } else {
             override.setHelperText(t == null ? "Empty: the call type's duration"
                     : "Empty: the call type's " + Durations.human(t.maxDurationSeconds()));
@@ -185,7 +220,7 @@ class AppointmentEditor extends EditorDialog {
     private NewCall typed() {
         Instant when = start.getValue() == null ? null : start.getValue().atZone(zone).toInstant();
         return new NewCall(type.getValue(), id.getValue(), title.getValue(), new ArrayList<>(members.getValue()),
-                null, when, override.getValue());
+                null, when, toSeconds(override.getValue()));
     }
 
     private void confirmDelete() {

@@ -121,14 +121,20 @@ class CallTypeEditor extends EditorDialog {
         idlePrompt.addValueChangeListener(e -> refreshHelper(idleTimeout));
         refreshHelper(idleTimeout);
 
-        FormLayout layout = new FormLayout(name, maxDuration, thresholds, steps, idleTimeout, idlePrompt, emptyTimeout,
+        // The name and the grants come first, so every role's row is in view when the dialog opens;
+        // the timing settings follow.
+        FormLayout top = new FormLayout(name, maxDuration);
+        top.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
+        FormLayout layout = new FormLayout(thresholds, steps, idleTimeout, idlePrompt, emptyTimeout,
                 maxParticipants, waitingRoom, joinAhead);
         layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
+        H3 timingTitle = new H3("Alerts, extensions and idle time");
+        timingTitle.addClassName("section-title");
 
         H3 grantsTitle = new H3("What each role may do");
         grantsTitle.addClassName("section-title");
-        Paragraph grantsNote = new Paragraph("change-max-duration is not granted directly: a role holds it when it has "
-                + "both update-call and update-call-settings. Staff with it can extend a running call.");
+        Paragraph grantsNote = new Paragraph("\"Extend a running call\" is not ticked directly: a role may extend when it "
+                + "may both change the appointment and change its settings.");
         grantsNote.addClassNames("muted", "note");
         grantsError.setId("call-type-grants-error");
 
@@ -136,7 +142,7 @@ class CallTypeEditor extends EditorDialog {
 
         Div matrixScroll = new Div(grantsMatrix(roles, start));
         matrixScroll.addClassName("grants-scroll");
-        add(form.message(), layout, grantsTitle, grantsNote, matrixScroll, grantsError);
+        add(form.message(), top, grantsTitle, grantsNote, matrixScroll, grantsError, timingTitle, layout);
 
         footer("call-type", creating ? "Create" : "Save", this::save,
                 creating ? null : deleteButton("call-type", () -> confirmDelete(existing.name())));
@@ -149,10 +155,10 @@ class CallTypeEditor extends EditorDialog {
         NativeTableRow head = table.getHead().addRow();
         head.addHeaderCell().setText("Role");
         for (Capability c : Capability.grantable()) {
-            head.addHeaderCell().setText(c.wireName());
+            head.addHeaderCell().add(capabilityHeader(c));
         }
         NativeTableHeaderCell derivedHead = head.addHeaderCell();
-        derivedHead.add(new Span(Capability.CHANGE_MAX_DURATION.wireName()), new Span(" (derived)"));
+        derivedHead.add(capabilityHeader(Capability.CHANGE_MAX_DURATION));
         derivedHead.addClassName("derived");
         for (RoleInfo role : roles) {
             NativeTableRow row = table.getBody().addRow();
@@ -164,7 +170,7 @@ class CallTypeEditor extends EditorDialog {
             for (Capability c : Capability.grantable()) {
                 Checkbox box = new Checkbox(granted.contains(c));
                 box.setId("grant-" + role.name() + "-" + c.wireName());
-                box.setAriaLabel(role.name() + ": " + c.wireName());
+                box.setAriaLabel(role.name() + ": " + label(c));
                 box.addValueChangeListener(e -> refreshDerived(role.name()));
                 boxes.put(c, box);
                 row.addDataCell().add(box);
@@ -173,8 +179,8 @@ class CallTypeEditor extends EditorDialog {
             Checkbox derived = new Checkbox();
             derived.setId("derived-" + role.name() + "-change-max-duration");
             derived.setReadOnly(true);
-            derived.setAriaLabel(role.name() + ": change-max-duration (derived, read-only)");
-            derived.setTooltipText("Held when update-call and update-call-settings are both ticked");
+            derived.setAriaLabel(role.name() + ": " + label(Capability.CHANGE_MAX_DURATION) + " (follows, read-only)");
+            derived.setTooltipText("Follows when \"Change the appointment\" and \"Change its settings\" are both ticked");
             derivedBoxes.put(role.name(), derived);
             NativeTableCell derivedCell = row.addDataCell();
             derivedCell.addClassName("derived");
@@ -182,6 +188,31 @@ class CallTypeEditor extends EditorDialog {
             refreshDerived(role.name());
         }
         return table;
+    }
+
+    /** What a capability lets a role do, in the clinic's words; the API's name is the small print. */
+    static String label(Capability capability) {
+        return switch (capability) {
+            case JOIN_CALL -> "Join the call";
+            case JOIN_BACKSTAGE -> "Start it from the waiting room";
+            case SEND_AUDIO -> "Speak";
+            case SEND_VIDEO -> "Show video";
+            case UPDATE_CALL -> "Change the appointment";
+            case UPDATE_CALL_SETTINGS -> "Change its settings";
+            case END_CALL -> "End it for everyone";
+            case READ_CALL -> "See appointments they are not in";
+            case JOIN_ENDED_CALL -> "Open an ended call";
+            case CREATE_CALL -> "Schedule appointments";
+            case CHANGE_MAX_DURATION -> "Extend a running call";
+        };
+    }
+
+    private static Span capabilityHeader(Capability capability) {
+        Span wire = new Span(capability.wireName());
+        wire.addClassName("cell-sub");
+        Span header = new Span(new Span(label(capability)), wire);
+        header.getElement().setAttribute("title", "API name: " + capability.wireName());
+        return header;
     }
 
     private void refreshDerived(String role) {

@@ -14,6 +14,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -47,7 +49,7 @@ import java.util.stream.Collectors;
 @Route("")
 @PageTitle("My appointments · CareClock")
 @PermitAll
-public class AppointmentsView extends VerticalLayout {
+public class AppointmentsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final CallService calls;
     private final UserService users;
@@ -71,6 +73,17 @@ public class AppointmentsView extends VerticalLayout {
         this.events = events;
         addClassName("page");
         setSpacing(false);
+    }
+
+    /**
+     * An administrator who is no member of any appointment lands on the administration's
+     * appointment list instead of an empty "My appointments".
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (currentUser.actor().isAdmin() && calls.listMine(currentUser.actor()).isEmpty()) {
+            event.forwardTo("admin/appointments");
+        }
     }
 
     @Override
@@ -141,7 +154,10 @@ public class AppointmentsView extends VerticalLayout {
             add(none);
             return;
         }
-        items.forEach(c -> add(card.apply(c)));
+        Div list = new Div();
+        list.addClassName("appointment-list");
+        items.forEach(c -> list.add(card.apply(c)));
+        add(list);
     }
 
     private Component card(CallDetails call, ZoneId zone, Map<String, String> names) {
@@ -155,19 +171,33 @@ public class AppointmentsView extends VerticalLayout {
         title.addClassName("title");
         String others = call.members().stream().filter(m -> !m.equals(currentUser.actor().userId()))
                 .map(m -> names.computeIfAbsent(m, users::displayName)).collect(Collectors.joining(", "));
-        Paragraph with = new Paragraph(others.isEmpty() ? call.type() : "With " + others + " · " + call.type());
+        Paragraph with = new Paragraph(others.isEmpty() ? "Only you" : "With " + others);
         with.addClassName("muted");
-        with.getStyle().set("margin", "0");
+        with.addClassName("with");
         text.add(title, with);
-        card.add(VaadinIcon.CALENDAR_CLOCK.create(), text);
+        if (currentUser.actor().isAdmin()) {
+            // Administrators know the types by name; patients and clinicians see people and times.
+            Span typeHint = new Span(call.type() + " · " + call.id());
+            typeHint.addClassNames("cell-sub", "type-hint");
+            text.add(typeHint);
+        }
+        Div whenColumn = new Div();
+        whenColumn.addClassName("when-column");
+        Div action = new Div();
+        action.addClassName("card-action");
+        card.add(VaadinIcon.CALENDAR_CLOCK.create(), text, whenColumn, action);
 
         switch (call.state()) {
             case IN_PROGRESS -> {
                 Countdown left = new Countdown(clock::instant);
                 left.show(call.session().timerEndsAt(), clock.instant());
-                Span label = new Span("left: ");
-                label.addClassName("when");
-                card.add(new Span(label, left), joinButton(call, "Join now"));
+                Span remaining = new Span(left, new Span(call.session().timerEndsAt() == null ? "" : " left"));
+                remaining.addClassName("time-left");
+                Span ends = new Span(call.session().timerEndsAt() == null ? "No time limit"
+                        : "ends at " + BrowserTime.time(call.session().timerEndsAt(), zone));
+                ends.addClassName("muted");
+                whenColumn.add(remaining, ends);
+                action.add(joinButton(call, "Join now"));
             }
             case SCHEDULED -> {
                 Span when = new Span(call.scheduledStart() == null ? "Not scheduled"
@@ -175,13 +205,14 @@ public class AppointmentsView extends VerticalLayout {
                 when.addClassName("when");
                 Span budget = new Span(Durations.human(call.session().maxDurationSeconds()));
                 budget.addClassName("muted");
+                whenColumn.add(when, budget);
                 if (hosts(call)) {
                     text.add(waitingNote(call));
-                    card.add(when, budget, joinButton(call, "Open"));
+                    action.add(joinButton(call, "Open"));
                 } else if (call.opensAt() != null && call.opensAt().isAfter(clock.instant())) {
-                    card.add(when, budget, new OpensAt(joinButton(call, "Join"), call.opensAt(), clock.instant(), zone));
+                    action.add(new OpensAt(joinButton(call, "Join"), call.opensAt(), clock.instant(), zone));
                 } else {
-                    card.add(when, budget, joinButton(call, "Join"));
+                    action.add(joinButton(call, "Join"));
                 }
             }
             case ENDED -> {
@@ -189,7 +220,7 @@ public class AppointmentsView extends VerticalLayout {
                 when.addClassName("when");
                 Span reason = new Span(call.endReason() == null ? "" : call.endReason().description());
                 reason.addClassName("muted");
-                card.add(when, reason);
+                whenColumn.add(when, reason);
             }
         }
         return card;

@@ -40,6 +40,7 @@ import org.careclock.session.SessionEvent;
 import org.careclock.session.SessionEvents;
 import org.careclock.session.SessionTimerService;
 import org.careclock.session.SessionView;
+import org.careclock.user.UserService;
 
 import java.time.Duration;
 import java.util.List;
@@ -60,11 +61,14 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private final BackstageService backstage;
     private final SessionEvents events;
     private final CurrentUser currentUser;
+    private final UserService users;
     private final ClockPanel clock;
     private final MediaPanel media;
     private final IdleDialog idleDialog;
     private final Div participants = new Div();
     private final Div controls = new Div();
+    private final Paragraph subtitle = new Paragraph();
+    private CallDetails shownCall;
 
     private String type;
     private String id;
@@ -81,8 +85,9 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private List<Integer> steps = List.of();
 
     public CallView(SessionTimerService timers, BackstageService backstage, MediaService mediaService,
-                    SessionEvents events, CurrentUser currentUser) {
+                    SessionEvents events, CurrentUser currentUser, UserService users) {
         this.timers = timers;
+        this.users = users;
         this.backstage = backstage;
         this.events = events;
         this.currentUser = currentUser;
@@ -121,6 +126,9 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         BrowserTime.withZone(ui, z -> {
             zone = z;
             clock.setZone(z);
+            if (shownCall != null) {
+                subtitle.setText(subtitle(shownCall));
+            }
             if (backstagePanel != null) {
                 backstagePanel.setZone(z);
             }
@@ -240,9 +248,16 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         title = call.displayName();
         H2 heading = new H2(call.displayName());
         heading.setId("call-title");
-        Paragraph subtitle = new Paragraph(call.type() + " · " + call.id());
+        shownCall = call;
+        subtitle.setText(subtitle(call));
+        subtitle.setId("call-subtitle");
         subtitle.addClassName("muted");
         Div header = new Div(heading, subtitle);
+        if (currentUser.actor().isAdmin()) {
+            Span typeHint = new Span(call.type() + " · " + call.id());
+            typeHint.addClassNames("cell-sub", "type-hint");
+            header.add(typeHint);
+        }
         header.addClassName("call-header");
 
         clock.setThresholds(thresholds);
@@ -279,6 +294,19 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         if (session.idlePrompt() != null && session.idlePrompt().userId().equals(attendance.userId())) {
             idleDialog.ask(session.idlePrompt().answerBy(), session.serverNow());
         }
+    }
+
+    /** "With Dr. Hannibal Lecter · booked for 14:00, 1 h": people and times, not type names. */
+    private String subtitle(CallDetails call) {
+        String others = call.members().stream().filter(m -> !m.equals(currentUser.actor().userId()))
+                .map(users::displayName).collect(java.util.stream.Collectors.joining(", "));
+        StringBuilder out = new StringBuilder(others.isEmpty() ? "Only you" : "With " + others);
+        if (call.scheduledStart() != null) {
+            out.append(" · booked for ").append(BrowserTime.time(call.scheduledStart(), zone));
+        }
+        int budget = call.session().maxDurationSeconds();
+        out.append(budget > 0 ? ", " + Durations.human(budget) : ", no time limit");
+        return out.toString();
     }
 
     private Button extendButton(int seconds) {
@@ -345,7 +373,7 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
                 clock.show(e.newEndsAt(), timers.now());
                 if (e.oldEndsAt() != null && e.newEndsAt() != null && e.newEndsAt().isAfter(e.oldEndsAt())) {
                     clock.clearAlert();
-                    Notifications.success("The appointment was extended by "
+                    Notifications.success(extendedBy(e.actor()) + " extended the appointment by "
                             + Durations.spoken((int) Duration.between(e.oldEndsAt(), e.newEndsAt()).toSeconds()));
                 }
             }
@@ -380,9 +408,17 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         }
     }
 
+    /** "You", a person's display name, or "The clinic" for the server-side API. */
+    private String extendedBy(String actorId) {
+        if (actorId == null || actorId.isBlank() || !users.exists(actorId)) {
+            return "The clinic";
+        }
+        return attendance != null && actorId.equals(attendance.userId()) || actorId.equals(currentUser.actor().userId())
+                ? "You" : users.displayName(actorId);
+    }
+
     private void showAlert(int thresholdSeconds, java.time.Instant deadline) {
-        boolean mayExtend = capabilities.contains(Capability.CHANGE_MAX_DURATION);
-        clock.alert(thresholdSeconds, deadline, steps, mayExtend ? this::extend : null);
+        clock.alert(thresholdSeconds, deadline);
     }
 
     private void renderParticipants(List<Participant> present) {
@@ -402,6 +438,7 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
 
     private void showProblem(String heading, String message) {
         removeAll();
+        removeClassName("call-view"); // a plain page: the call's grid would put the message in the clock's column
         title = heading;
         H2 h = new H2(heading);
         h.setId("call-problem");

@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +28,8 @@ class ClockPanel extends Div {
     private final Set<String> dismissed = new HashSet<>();
     private Instant endsAt;
     private ZoneId zone = ZoneId.systemDefault();
+    private int warnAt;
+    private int dangerAt;
 
     ClockPanel(Supplier<Instant> serverClock) {
         countdown = new Countdown(serverClock);
@@ -43,7 +44,9 @@ class ClockPanel extends Div {
 
     /** Amber from the largest threshold, red from the smallest. */
     void setThresholds(List<Integer> thresholds) {
-        countdown.setLevels(thresholds.isEmpty() ? 0 : thresholds.getFirst(), thresholds.isEmpty() ? 0 : thresholds.getLast());
+        warnAt = thresholds.isEmpty() ? 0 : thresholds.getFirst();
+        dangerAt = thresholds.isEmpty() ? 0 : thresholds.getLast();
+        countdown.setLevels(warnAt, dangerAt);
     }
 
     /** Shows the deadline (null: no limit) as the server sees it at {@code serverNow}. */
@@ -59,10 +62,12 @@ class ClockPanel extends Div {
     }
 
     /**
-     * Shows "less than … remaining" for a threshold of a deadline, once: a dismissed alert stays
-     * dismissed. With {@code extend}, the alert offers the extension steps.
+     * Shows "Last …" (one short line) for a threshold of a deadline, once: a dismissed alert
+     * stays dismissed. The wording holds for as long as the alert shows (at 02:00 and at 01:10 it
+     * is the last 2 minutes), and its colour is the countdown's at that threshold: red from the
+     * most urgent one. It offers no extension: the page's own extend buttons are right below.
      */
-    void alert(int thresholdSeconds, Instant deadline, List<Integer> steps, IntConsumer extend) {
+    void alert(int thresholdSeconds, Instant deadline) {
         String key = thresholdSeconds + "@" + deadline;
         if (dismissed.contains(key)) {
             return;
@@ -71,24 +76,22 @@ class ClockPanel extends Div {
         Div alert = new Div();
         alert.setId("session-alert");
         alert.addClassName("session-alert");
+        String level = dangerAt > 0 && thresholdSeconds <= dangerAt ? "danger" : "warn";
+        alert.addClassName(level);
+        alert.getElement().setAttribute("data-level", level);
         alert.getElement().setAttribute("role", "alert");
         alert.getElement().setAttribute("data-threshold", String.valueOf(thresholdSeconds));
-        Span text = new Span("Less than " + Durations.spoken(thresholdSeconds) + " remaining");
+        Span text = new Span("Last " + Durations.spoken(thresholdSeconds));
         text.addClassName("alert-text");
         alert.add(VaadinIcon.ALARM.create(), text);
-        if (extend != null) {
-            for (int seconds : steps) {
-                Button offer = new Button("Extend " + Durations.extension(seconds), e -> extend.accept(seconds));
-                offer.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-                alert.add(offer);
-            }
-        }
-        Button dismiss = new Button("Dismiss", e -> {
+        Button dismiss = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
             dismissed.add(key);
             alertSlot.removeAll();
         });
         dismiss.setId("dismiss-alert");
-        dismiss.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        dismiss.setAriaLabel("Dismiss");
+        dismiss.setTooltipText("Dismiss");
+        dismiss.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         alert.add(dismiss);
         alertSlot.add(alert);
     }

@@ -32,6 +32,17 @@ class ApiAccessViewTest extends KaribuTest {
     }
 
     @Test
+    void the_page_explains_the_api_itself_instead_of_pointing_to_a_repository_file() {
+        login("admin");
+        UI.getCurrent().navigate("admin/api");
+        String page = _get(ApiAccessView.class).getElement().getTextRecursively();
+        assertThat(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("api-summary"))
+                .getElement().getTextRecursively()).contains("/api/v2/users").contains("mark_ended");
+        assertThat(page).doesNotContain("docs/api.md");
+        assertThat(_get(Pre.class, spec -> spec.withId("api-example")).getClassNames()).contains("code-sample");
+    }
+
+    @Test
     void staff_and_patients_cannot_open_the_page() {
         for (String user : new String[] {"dr-lecter", "bill"}) {
             login(user);

@@ -76,10 +76,40 @@ class AuditViewTest extends KaribuTest {
         assertThat(GridKt._findAll(grid)).extracting(e -> AuditView.action(e.action()))
                 .containsExactly("Ended", "Extended", "Session started");
         assertThat(GridKt._getFormatted(grid, 0, "detail")).isEqualTo("The call was ended by a participant");
-        assertThat(GridKt._getFormatted(grid, 1, "actor")).isEqualTo("dr-lecter");
+        assertThat(GridKt._getFormatted(grid, 1, "actor")).isEqualTo("Dr. Hannibal Lecter");
         assertThat(GridKt._getFormatted(grid, 1, "deadline")).contains(" → ");
         assertThat(GridKt._getFormatted(grid, 2, "deadline")).startsWith("none → ");
         assertThat(GridKt._getFormatted(grid, 1, "detail")).isEqualTo("Budget 40 min");
+    }
+
+    @Test
+    void admin_reads_names_and_titles_and_filters_by_appointment_user_and_day() {
+        String type = freshId("named");
+        types.create(Actor.api(), CallTypeSettings.defaults(type, 1800).withGrants(Map.of("specialist", EnumSet.of(
+                Capability.JOIN_CALL, Capability.UPDATE_CALL, Capability.UPDATE_CALL_SETTINGS, Capability.END_CALL))));
+        CallDetails call = calls.create(Actor.api(), new NewCall(type, freshId("c"), "Blood test results",
+                List.of("dr-lecter"), null, null, null));
+        timers.join(actor("dr-lecter"), type, call.id(), null);
+        timers.extend(actor("dr-lecter"), type, call.id(), 600);
+
+        login("admin");
+        UI.getCurrent().navigate("admin/audit");
+        Grid<AuditEntry> grid = grid();
+        _setValue(_get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("audit-call")), call.cid());
+        assertThat(GridKt._findAll(grid)).isNotEmpty().extracting(AuditEntry::cid).containsOnly(call.cid());
+        assertThat(GridKt._getFormatted(grid, 0, "cid")).isEqualTo("Blood test results");
+        assertThat(GridKt._getFormatted(grid, 0, "actor")).isEqualTo("Dr. Hannibal Lecter");
+
+        _setValue(_get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("audit-user")), "bill");
+        assertThat(GridKt._findAll(grid)).as("Bill did nothing to this call").isEmpty();
+        _setValue(_get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("audit-user")), null);
+
+        _setValue(_get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withId("audit-day")),
+                clock.instant().atZone(java.time.ZoneId.systemDefault()).toLocalDate().minusDays(1));
+        assertThat(GridKt._findAll(grid)).isEmpty();
+        _setValue(_get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withId("audit-day")),
+                clock.instant().atZone(java.time.ZoneId.systemDefault()).toLocalDate());
+        assertThat(GridKt._findAll(grid)).hasSize(2);
     }
 
     @Test

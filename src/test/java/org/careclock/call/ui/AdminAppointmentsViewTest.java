@@ -88,7 +88,11 @@ class AdminAppointmentsViewTest extends KaribuTest {
         _setValue(members(), Set.of("dr-lecter", "clarice"));
         LocalDateTime start = LocalDateTime.of(2026, 3, 20, 14, 30);
         _setValue(_get(DateTimePicker.class, spec -> spec.withId("appointment-start")), start);
-        _setValue(_get(IntegerField.class, spec -> spec.withId("appointment-duration-override")), 2700);
+        assertThat(_get(DateTimePicker.class, spec -> spec.withId("appointment-start")).getHelperText())
+                .as("the day written out, not 20/03/2026").startsWith("Friday 20 March 2026, 14:30");
+        assertThat(_get(DateTimePicker.class, spec -> spec.withId("appointment-start")).getDatePickerI18n()
+                .getDateFormats()).containsExactly("yyyy-MM-dd");
+        _setValue(_get(IntegerField.class, spec -> spec.withId("appointment-duration-override")), 45);
         _click(_get(Button.class, spec -> spec.withId("save-appointment")));
 
         CallDetails created = calls.getVisible(actor("clarice"), "appointment", id);
@@ -148,11 +152,11 @@ class AdminAppointmentsViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("new-appointment")));
         typeSelect().setValue("appointment");
         IntegerField override = _get(IntegerField.class, spec -> spec.withId("appointment-duration-override"));
-        _setValue(override, 90_000);
+        _setValue(override, 1500);
         _click(_get(Button.class, spec -> spec.withId("save-appointment")));
         assertThat(override.isInvalid()).isTrue();
-        assertThat(override.getErrorMessage()).contains("between 0 and 86400");
-        assertThat(override.getValue()).isEqualTo(90_000);
+        assertThat(override.getErrorMessage()).contains("between 0 and 1440 minutes");
+        assertThat(override.getValue()).isEqualTo(1500);
     }
 
     @Test
@@ -162,16 +166,16 @@ class AdminAppointmentsViewTest extends KaribuTest {
         IntegerField override = _get(IntegerField.class, spec -> spec.withId("appointment-duration-override"));
         TextField id = _get(TextField.class, spec -> spec.withId("appointment-id"));
 
-        _setValue(override, 90_000);
+        _setValue(override, 1500);
         _setValue(id, "not valid!");
         assertThat(override.isInvalid()).isTrue();
         assertThat(override.getErrorMessage())
-                .isEqualTo("Duration override must be between 0 and 86400 seconds (0: no time limit)");
+                .isEqualTo("Duration override must be between 0 and 1440 minutes (24 h; 0: no time limit)");
         assertThat(id.isInvalid()).isTrue();
         assertThat(id.getErrorMessage())
                 .isEqualTo("Appointment id may hold only letters, digits, '_' or '-' (1 to 64 characters)");
 
-        _setValue(override, 86_400);
+        _setValue(override, 1440);
         assertThat(override.isInvalid()).isFalse();
     }
 
@@ -196,6 +200,20 @@ class AdminAppointmentsViewTest extends KaribuTest {
     }
 
     @Test
+    void an_override_of_odd_seconds_set_through_the_api_survives_an_edit_of_the_title() {
+        CallDetails call = calls.create(Actor.api(), new NewCall("appointment", freshId("odd"), "Odd",
+                List.of("dr-lecter", "bill"), "dr-lecter", Instant.parse("2026-04-01T08:00:00Z"), 1830));
+        openPage();
+        edit(call.cid());
+        IntegerField override = _get(IntegerField.class, spec -> spec.withId("appointment-duration-override"));
+        assertThat(override.getValue()).as("shown in minutes").isEqualTo(31);
+        assertThat(override.getHelperText()).contains("30 min 30 s");
+        _setValue(_get(TextField.class, spec -> spec.withId("appointment-title")), "Still odd");
+        _click(_get(Button.class, spec -> spec.withId("save-appointment")));
+        assertThat(calls.getVisible(Actor.api(), "appointment", call.id()).maxDurationOverride()).isEqualTo(1830);
+    }
+
+    @Test
     void admin_edits_title_start_members_and_override() {
         CallDetails call = calls.create(Actor.api(), new NewCall("appointment", freshId("edit"), "Before",
                 List.of("dr-lecter", "bill"), "dr-lecter", Instant.parse("2026-04-01T08:00:00Z"), null));
@@ -209,7 +227,7 @@ class AdminAppointmentsViewTest extends KaribuTest {
         _setValue(members(), Set.of("dr-lecter", "clarice"));
         LocalDateTime start = LocalDateTime.of(2026, 4, 2, 9, 15);
         _setValue(_get(DateTimePicker.class, spec -> spec.withId("appointment-start")), start);
-        _setValue(_get(IntegerField.class, spec -> spec.withId("appointment-duration-override")), 1200);
+        _setValue(_get(IntegerField.class, spec -> spec.withId("appointment-duration-override")), 20);
         _click(_get(Button.class, spec -> spec.withId("save-appointment")));
 
         CallDetails changed = calls.getVisible(actor("clarice"), "appointment", call.id());

@@ -101,6 +101,34 @@ class CallTypesViewTest extends KaribuTest {
     }
 
     @Test
+    void the_grants_matrix_says_in_plain_words_what_each_capability_allows() {
+        login("admin");
+        UI.getCurrent().navigate("admin/call-types");
+        _click(_get(Button.class, spec -> spec.withId("new-call-type")));
+        String head = _get(com.vaadin.flow.component.html.NativeTable.class, spec -> spec.withId("grants-matrix"))
+                .getHead().getElement().getTextRecursively();
+        assertThat(head).contains("End it for everyone").contains("Open an ended call").contains("Extend a running call");
+        assertThat(box("patient", Capability.JOIN_ENDED_CALL).getAriaLabel()).contains("patient: Open an ended call");
+        for (Capability c : Capability.values()) {
+            assertThat(CallTypeEditor.label(c)).as("plain words for %s", c.wireName()).doesNotContain("-");
+        }
+    }
+
+    @Test
+    void the_grants_come_before_the_idle_settings_so_every_role_is_in_view() {
+        login("admin");
+        UI.getCurrent().navigate("admin/call-types");
+        _click(_get(Button.class, spec -> spec.withId("new-call-type")));
+        Dialog dialog = _get(Dialog.class, spec -> spec.withId("call-type-dialog"));
+        java.util.List<com.vaadin.flow.component.Component> parts = dialog.getChildren().toList();
+        int grants = parts.indexOf(_get(com.vaadin.flow.component.html.NativeTable.class,
+                spec -> spec.withId("grants-matrix")).getParent().orElseThrow());
+        int idle = parts.indexOf(_get(com.vaadin.flow.component.textfield.IntegerField.class,
+                spec -> spec.withId("call-type-idle-timeout")).getParent().orElseThrow());
+        assertThat(grants).isNotNegative().isLessThan(idle);
+    }
+
+    @Test
     void derived_change_max_duration_follows_the_two_ticks() {
         login("admin");
         UI.getCurrent().navigate("admin/call-types");

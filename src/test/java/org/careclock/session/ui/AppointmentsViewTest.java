@@ -46,6 +46,34 @@ class AppointmentsViewTest extends KaribuTest {
         _assertNone(Button.class, spec -> spec.withId("join-appointment-test-call"));
     }
 
+    @Test
+    void a_patient_reads_whom_the_appointment_is_with_not_its_type() {
+        login("bill");
+        UI.getCurrent().navigate("");
+        String text = card("test-call").getElement().getTextRecursively();
+        assertThat(text).contains("With Dr. Hannibal Lecter").doesNotContain("· appointment");
+        assertThat(_find(card("test-call"), com.vaadin.flow.component.html.Span.class,
+                spec -> spec.withClasses("type-hint"))).isEmpty();
+    }
+
+    @Test
+    void patients_and_clinicians_get_no_navigation_drawer() {
+        login("bill");
+        UI.getCurrent().navigate("");
+        _assertNone(com.vaadin.flow.component.sidenav.SideNav.class);
+        _assertNone(com.vaadin.flow.component.applayout.DrawerToggle.class);
+        _get(Button.class, spec -> spec.withId("sign-out"));
+    }
+
+    @Test
+    void an_administrator_without_appointments_lands_on_the_administration() {
+        login("admin");
+        UI.getCurrent().navigate("");
+        _get(org.careclock.call.ui.AdminAppointmentsView.class);
+        _assertNone(AppointmentsView.class);
+        _get(com.vaadin.flow.component.applayout.DrawerToggle.class);
+    }
+
     @Autowired CallService calls;
     @Autowired SessionTimerService timers;
     @Autowired BackstageService backstage;
@@ -65,6 +93,8 @@ class AppointmentsViewTest extends KaribuTest {
         Countdown left = _get(card(id), Countdown.class);
         assertThat(left.endsAtMillis()).isEqualTo(clock.instant().plusSeconds(3600).toEpochMilli());
         _get(Button.class, spec -> spec.withId("join-appointment-" + id).withText("Join now"));
+        assertThat(card(id).getElement().getTextRecursively()).contains(" left").contains("ends at ")
+                .doesNotContain("left: ");
     }
 
     static com.vaadin.flow.component.html.Div card(String id) {

@@ -111,7 +111,7 @@ class CallViewTest extends KaribuTest {
     }
 
     @Test
-    void a_threshold_alert_appears_offers_the_extension_to_the_specialist_and_stays_dismissed() {
+    void a_threshold_alert_appears_in_amber_without_repeating_the_extend_buttons_and_stays_dismissed() {
         timers.join(Actor.user("bill", Roles.PATIENT), type, id, null);
         open("dr-lecter");
         _assertNone(Div.class, spec -> spec.withId("session-alert"));
@@ -119,8 +119,10 @@ class CallViewTest extends KaribuTest {
         Div alert = _get(Div.class, spec -> spec.withId("session-alert"));
         assertThat(alert.getElement().getAttribute("role")).isEqualTo("alert");
         assertThat(alert.getElement().getText() + alert.getElement().getChildren()
-                .map(c -> c.getTextRecursively()).reduce("", String::concat)).contains("Less than 20 minutes remaining");
-        assertThat(_find(alert, Button.class, spec -> spec.withText("Extend +10 min"))).hasSize(1);
+                .map(c -> c.getTextRecursively()).reduce("", String::concat)).contains("Last 20 minutes");
+        assertThat(alert.getElement().getAttribute("data-level")).isEqualTo("warn");
+        assertThat(_find(alert, Button.class, spec -> spec.withText("Extend +10 min"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("extend-600"))).as("the page's own button").hasSize(1);
 
         _click(_get(Button.class, spec -> spec.withId("dismiss-alert")));
         _assertNone(Div.class, spec -> spec.withId("session-alert"));
@@ -141,6 +143,35 @@ class CallViewTest extends KaribuTest {
         assertThat(alerts).singleElement().satisfies(a ->
                 assertThat(a.getElement().getAttribute("data-threshold")).isEqualTo("300"));
         assertThat(_find(alerts.getFirst(), Button.class, spec -> spec.withText("Extend +10 min"))).isEmpty();
+    }
+
+    @Test
+    void the_most_urgent_alert_is_red_like_the_countdown() {
+        timers.join(Actor.user("bill", Roles.PATIENT), type, id, null);
+        open("dr-lecter");
+        advance(3300);
+        Div alert = _get(Div.class, spec -> spec.withId("session-alert"));
+        assertThat(alert.getElement().getAttribute("data-threshold")).isEqualTo("300");
+        assertThat(alert.getElement().getAttribute("data-level")).isEqualTo("danger");
+        assertThat(alert.getElement().getTextRecursively()).contains("Last 5 minutes");
+    }
+
+    @Test
+    void the_patient_reads_who_the_call_is_with_not_the_type() {
+        open("bill");
+        String subtitle = _get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("call-subtitle")).getText();
+        assertThat(subtitle).startsWith("With Dr. Hannibal Lecter").contains("1 h").doesNotContain(type).doesNotContain(id);
+    }
+
+    @Test
+    void the_patient_is_told_who_extended_the_call() {
+        timers.join(Actor.user("dr-lecter", Roles.SPECIALIST), type, id, null);
+        open("bill");
+        timers.extend(Actor.user("dr-lecter", Roles.SPECIALIST), type, id, 600);
+        MockVaadin.clientRoundtrip(false);
+        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications())
+                .extracting(n -> n.getElement().getProperty("text"))
+                .contains("Dr. Hannibal Lecter extended the appointment by 10 minutes");
     }
 
     @Test
