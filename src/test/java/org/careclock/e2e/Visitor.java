@@ -126,8 +126,10 @@ final class Visitor implements AutoCloseable {
     /** Signs in and waits for the appointment list. */
     Visitor signIn(String password) {
         submitSignIn(userId, password);
-        page.waitForURL(Pattern.compile("^" + Pattern.quote(baseUrl) + "/?(\\?.*)?$"));
-        assertThat(page.locator("h2", new Page.LocatorOptions().setHasText("My appointments"))).isVisible();
+        // People land on their appointments; an administrator without any, on the administration.
+        page.waitForURL(Pattern.compile("^" + Pattern.quote(baseUrl) + "(/|/admin/appointments)?(\\?.*)?$"));
+        assertThat(page.locator("h2", new Page.LocatorOptions().setHasText(
+                Pattern.compile("^(My appointments|Appointments)$")))).isVisible();
         return this;
     }
 
