@@ -63,8 +63,8 @@ public class BackstageService {
             implements Arrival {
     }
 
-    /** Backstage: this user may start the call; {@code waiting} wait for it. */
-    public record Backstage(CallDetails call, List<Waiting> waiting) implements Arrival {
+    /** The backstage: this user may start the call; {@code waiting} wait for it. */
+    public record Hosting(CallDetails call, List<Waiting> waiting) implements Arrival {
     }
 
     /**
@@ -86,7 +86,7 @@ public class BackstageService {
             throw new RefusedException("This appointment has ended and cannot be joined again");
         }
         if (caps.contains(Capability.JOIN_BACKSTAGE)) {
-            return new Backstage(call, room.waiting(call.cid()));
+            return new Hosting(call, room.waiting(call.cid()));
         }
         List<String> hosts = hosts(call);
         Instant opensAt = call.opensAt();

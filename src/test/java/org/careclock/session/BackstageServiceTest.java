@@ -108,7 +108,7 @@ class BackstageServiceTest extends SpringTest {
         scheduler.advance(Duration.ofSeconds(420));
         Instant pressed = clock.instant();
         var arrival = backstage.arrive(doctor, type, id);
-        assertThat(arrival).isInstanceOfSatisfying(BackstageService.Backstage.class,
+        assertThat(arrival).isInstanceOfSatisfying(BackstageService.Hosting.class,
                 b -> assertThat(b.waiting()).extracting(Waiting::userId).containsExactly("bill"));
 
         backstage.goLive(doctor, type, id);

@@ -3,15 +3,10 @@ package org.careclock.session.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -65,10 +60,9 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private final ClockPanel clock;
     private final MediaPanel media;
     private final IdleDialog idleDialog;
-    private final Div participants = new Div();
-    private final Div controls = new Div();
-    private final Paragraph subtitle = new Paragraph();
-    private CallDetails shownCall;
+    private final ParticipantList participants = new ParticipantList();
+    private final CallControls controls;
+    private final CallHeader header;
 
     private String type;
     private String id;
@@ -95,9 +89,9 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         this.media = new MediaPanel(mediaService);
         this.idleDialog = new IdleDialog(timers::now);
         addClassNames("page", "call-view");
-        participants.setId("participants");
-        participants.addClassName("participants");
-        controls.addClassName("call-controls");
+        this.controls = new CallControls(this::extend, this::leave,
+                () -> timers.end(currentUser.actor(), type, id));
+        this.header = new CallHeader(currentUser.actor().userId(), currentUser.actor().isAdmin(), users::displayName);
         idleDialog.addStayListener(e -> {
             if (attendance != null) {
                 timers.stay(attendance);
@@ -126,9 +120,7 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         BrowserTime.withZone(ui, z -> {
             zone = z;
             clock.setZone(z);
-            if (shownCall != null) {
-                subtitle.setText(subtitle(shownCall));
-            }
+            header.setZone(z);
             if (backstagePanel != null) {
                 backstagePanel.setZone(z);
             }
@@ -143,10 +135,10 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
                 case BackstageService.InWaitingRoom waiting -> {
                     ticket = waiting.ticket();
                     waitingRoom = new WaitingRoomPanel(waiting.hosts(), ticket.userId());
-                    waitingRoom.update(backstageWaitingOf(waiting));
+                    waitingRoom.noticed(waiting.noticed());
                     renderWaiting(waiting.call(), waitingRoom, true);
                 }
-                case BackstageService.Backstage staff -> {
+                case BackstageService.Hosting staff -> {
                     watching = backstage.watch(currentUser.actor(), type, id);
                     backstagePanel = new BackstagePanel(this::goLive);
                     backstagePanel.setZone(zone);
@@ -191,10 +183,7 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private void renderWaiting(CallDetails call, com.vaadin.flow.component.Component panel, boolean deviceCheck) {
         removeAll();
         title = call.displayName();
-        H2 heading = new H2(call.displayName());
-        heading.setId("call-title");
-        Div header = new Div(heading);
-        header.addClassName("call-header");
+        header.show(call);
         panel.addClassName("call-status");
         add(header, panel);
         if (deviceCheck) {
@@ -203,12 +192,6 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
             add(stage);
             media.preview(timers.capabilities(currentUser.actor(), type));
         }
-    }
-
-    /** Whether this member was noticed already (a clinician's page was open as they arrived). */
-    private static java.util.List<org.careclock.session.Waiting> backstageWaitingOf(BackstageService.InWaitingRoom waiting) {
-        return waiting.noticed() ? java.util.List.of(new org.careclock.session.Waiting(waiting.ticket().userId(), "",
-                java.time.Instant.EPOCH, true)) : java.util.List.of();
     }
 
     private void goLive() {
@@ -246,48 +229,17 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private void render(CallDetails call, SessionView session, List<Integer> thresholds) {
         removeAll();
         title = call.displayName();
-        H2 heading = new H2(call.displayName());
-        heading.setId("call-title");
-        shownCall = call;
-        subtitle.setText(subtitle(call));
-        subtitle.setId("call-subtitle");
-        subtitle.addClassName("muted");
-        Div header = new Div(heading, subtitle);
-        if (currentUser.actor().isAdmin()) {
-            Span typeHint = new Span(call.type() + " · " + call.id());
-            typeHint.addClassNames("cell-sub", "type-hint");
-            header.add(typeHint);
-        }
-        header.addClassName("call-header");
+        header.show(call);
 
         clock.setThresholds(thresholds);
         clock.show(session.timerEndsAt(), session.serverNow());
 
-        controls.removeAll();
-        if (capabilities.contains(Capability.CHANGE_MAX_DURATION)) {
-            for (int step : steps) {
-                controls.add(extendButton(step));
-            }
-        }
-        Button leave = new Button("Leave call", VaadinIcon.SIGN_OUT.create(), e -> leave());
-        leave.setId("leave-call");
-        controls.add(leave);
-        if (capabilities.contains(Capability.END_CALL)) {
-            Button end = new Button("End call for everyone", VaadinIcon.STOP.create(), e -> confirmEnd());
-            end.setId("end-call");
-            end.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            controls.add(end);
-        }
-
-        H3 whoTitle = new H3("In the call");
-        whoTitle.addClassName("section-title");
-        Div people = new Div(whoTitle, participants);
-        people.addClassName("call-people");
+        controls.show(capabilities, steps);
         renderParticipants(session.present());
 
         Div stage = new Div(media);
         stage.addClassName("call-stage");
-        add(header, clock, stage, controls, people);
+        add(header, clock, stage, controls, participants);
         if (session.currentAlert() != null) {
             showAlert(session.currentAlert(), session.timerEndsAt());
         }
@@ -296,44 +248,8 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         }
     }
 
-    /** "With Dr. Hannibal Lecter · booked for 14:00, 1 h": people and times, not type names. */
-    private String subtitle(CallDetails call) {
-        String others = call.members().stream().filter(m -> !m.equals(currentUser.actor().userId()))
-                .map(users::displayName).collect(java.util.stream.Collectors.joining(", "));
-        StringBuilder out = new StringBuilder(others.isEmpty() ? "Only you" : "With " + others);
-        if (call.scheduledStart() != null) {
-            out.append(" · booked for ").append(BrowserTime.time(call.scheduledStart(), zone));
-        }
-        int budget = call.session().maxDurationSeconds();
-        out.append(budget > 0 ? ", " + Durations.human(budget) : ", no time limit");
-        return out.toString();
-    }
-
-    private Button extendButton(int seconds) {
-        Button button = new Button(Durations.extension(seconds), VaadinIcon.PLUS.create(), e -> extend(seconds));
-        button.setId("extend-" + seconds);
-        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        button.getElement().setAttribute("aria-label", "Extend the appointment by " + Durations.spoken(seconds));
-        return button;
-    }
-
     private void extend(int seconds) {
         timers.extend(currentUser.actor(), type, id, seconds);
-    }
-
-    private void confirmEnd() {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader("End the appointment?");
-        confirm.setText("The call ends now, for everyone in it.");
-        confirm.setCancelable(true);
-        Button endNow = new Button("End call", e -> {
-            confirm.close();
-            timers.end(currentUser.actor(), type, id);
-        });
-        endNow.setId("confirm-end-call");
-        endNow.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        confirm.setConfirmButton(endNow);
-        confirm.open();
     }
 
     private void leave() {
@@ -422,18 +338,7 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
     }
 
     private void renderParticipants(List<Participant> present) {
-        participants.removeAll();
-        participants.getElement().setAttribute("data-count", String.valueOf(present.size()));
-        if (present.isEmpty()) {
-            participants.add(new Span("Nobody is in the call."));
-        }
-        for (Participant p : present) {
-            boolean me = attendance != null && p.userId().equals(attendance.userId());
-            Span chip = new Span(VaadinIcon.USER.create(), new Span(p.displayName() + (me ? " (you)" : "")));
-            chip.addClassName("participant-chip");
-            chip.getElement().setAttribute("data-user", p.userId());
-            participants.add(chip);
-        }
+        participants.show(present, attendance == null ? null : attendance.userId());
     }
 
     private void showProblem(String heading, String message) {

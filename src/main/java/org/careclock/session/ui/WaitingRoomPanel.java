@@ -57,7 +57,8 @@ class WaitingRoomPanel extends Div {
         noticed(waiting.stream().anyMatch(w -> w.userId().equals(userId) && w.noticed()));
     }
 
-    private void noticed(boolean noticed) {
+    /** Whether someone who may start the call has seen this member waiting. */
+    void noticed(boolean noticed) {
         status.setText(noticed ? names() + " knows you are here." : names() + " has not seen that you are here yet.");
         getElement().setAttribute("data-noticed", String.valueOf(noticed));
     }

@@ -69,6 +69,8 @@ class WaitingRoomViewTest extends KaribuTest {
         open("bill");
         WaitingRoomPanel room = (WaitingRoomPanel) byId("waiting-room");
         assertThat(room.getElement().getAttribute("data-noticed")).isEqualTo("false");
+        assertThat(byId("call-subtitle").getElement().getText()).as("who they wait for, and when it is booked")
+                .startsWith("With Dr. Hannibal Lecter · booked for");
         _assertNone(Countdown.class);
         assertThat(backstage.waiting(actor("dr-lecter"), type, id)).extracting(Waiting::userId).containsExactly("bill");
 
