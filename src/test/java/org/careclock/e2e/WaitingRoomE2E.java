@@ -85,7 +85,7 @@ class WaitingRoomE2E extends BrowserTestBase {
         Visitor patient = signedIn("bill");
         assertThat(patient.byId("join-" + type + "-" + id)).isDisabled();
         assertThat(patient.page.locator("careclock-opens:has(#join-" + type + "-" + id + ") .opens-note"))
-                .containsText("opens at");
+                .containsText("opens ");
         patient.open("/call/" + type + "/" + id);
         assertThat(patient.byId("waiting-room")).hasAttribute("data-opens-at",
                 String.valueOf(call(type, id).opensAt().toEpochMilli()));

@@ -21,7 +21,9 @@ import java.time.ZoneId;
 class OpensAt extends Component implements HasComponents {
 
     OpensAt(Component button, Instant opensAt, Instant serverNow, ZoneId zone) {
-        Span note = new Span("opens at " + BrowserTime.time(opensAt, zone));
+        boolean today = opensAt.atZone(zone).toLocalDate().equals(serverNow.atZone(zone).toLocalDate());
+        Span note = new Span("opens " + (today ? "at " + BrowserTime.time(opensAt, zone)
+                : BrowserTime.dateTime(opensAt, zone)));
         note.addClassName("opens-note");
         add(note, button);
         getElement().setAttribute("data-opens-at", String.valueOf(opensAt.toEpochMilli()));

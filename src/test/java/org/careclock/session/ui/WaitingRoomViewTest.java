@@ -133,4 +133,18 @@ class WaitingRoomViewTest extends KaribuTest {
         MockVaadin.clientRoundtrip(false);
         assertThat(byId("waiting-note-" + type + "-" + id).getElement().getText()).startsWith("Buffalo Bill is waiting · since");
     }
+
+    @Test
+    void a_call_opening_on_another_day_says_which_day() {
+        String tomorrow = freshId("tomorrow");
+        calls.create(Actor.api(), new NewCall(type, tomorrow, "Tomorrow", List.of("dr-lecter", "bill"), "dr-lecter",
+                clock.instant().plus(Duration.ofDays(1)), null));
+        login("bill");
+        UI.getCurrent().navigate("");
+        String joinId = "join-" + type + "-" + tomorrow;
+        OpensAt opens = _find(OpensAt.class).stream()
+                .filter(o -> !_find(o, Button.class, spec -> spec.withId(joinId)).isEmpty()).findFirst().orElseThrow();
+        assertThat(opens.getElement().getTextRecursively()).as("not a bare time that reads as today")
+                .doesNotContain("opens at").contains("opens Tue 3 Mar 2026");
+    }
 }
