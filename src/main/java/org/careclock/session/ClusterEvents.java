@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * Carries every call event to the other CareClock nodes sharing one PostgreSQL database, over
  * PostgreSQL's {@code LISTEN/NOTIFY} (channel {@code careclock_events}): the deadline, alerts,
  * presence, idle prompts, waiting room, signalling and the end reach the pages of a call on
- * every node. A notification carries the event as JSON with the sending node's id; one larger
+ * every node; {@link Follower} first brings this node's runtime of the call in step. A notification carries the event as JSON with the sending node's id; one larger
  * than a notification may be (8000 bytes; a session description can be) is kept in
  * {@code cluster_payloads} and the notification names its row. A notification that does not
  * parse is logged and dropped. A dedicated connection listens; if it breaks, the node logs it
@@ -49,14 +49,16 @@ class ClusterEvents implements EventRelay, SmartLifecycle {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final SessionEvents events;
+    private final Follower follower;
     private final String node = UUID.randomUUID().toString();
     private volatile boolean running;
     private Thread listener;
 
-    ClusterEvents(DataSource dataSource, SessionEvents events) {
+    ClusterEvents(DataSource dataSource, SessionEvents events, Follower follower) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.events = events;
+        this.follower = follower;
     }
 
     /** This node's id in the notifications it sends. */
@@ -79,27 +81,43 @@ class ClusterEvents implements EventRelay, SmartLifecycle {
         jdbc.query("select pg_notify(?, ?)", rs -> null, CHANNEL, body);
     }
 
-    /** Takes one notification's text: another node's event goes to this node's pages. */
+    /** Takes one notification's text: another node's event is applied to this node's runtime, then its pages hear it. */
     void receive(String text) {
+        SessionEvent event;
         try {
-            JsonNode message = JSON.readTree(text);
-            if (node.equals(message.path("node").asString(""))) {
-                return;
-            }
-            if (message.has("ref")) {
-                String body = jdbc.queryForObject("select body from cluster_payloads where id = ?", String.class,
-                        message.get("ref").asLong());
-                message = JSON.readTree(body);
-            }
-            Class<? extends SessionEvent> kind = KINDS.get(message.path("kind").asString(""));
-            if (kind == null) {
-                throw new IllegalArgumentException("unknown kind " + message.path("kind"));
-            }
-            events.deliverFromElsewhere(JSON.treeToValue(message.get("event"), kind));
+            event = parse(text);
         } catch (RuntimeException e) {
             log.warn("Dropped a cluster notification that does not parse ({}): {}", e.getMessage(),
                     text.length() > 200 ? text.substring(0, 200) + "…" : text);
+            return;
         }
+        if (event == null) {
+            return;
+        }
+        try {
+            follower.apply(event);
+        } catch (RuntimeException e) {
+            log.error("Could not bring this node's runtime of {} in step with {}", event.cid(), event, e);
+        }
+        events.deliverHere(event);
+    }
+
+    /** The event of a notification, or null for this node's own. */
+    private SessionEvent parse(String text) {
+        JsonNode message = JSON.readTree(text);
+        if (node.equals(message.path("node").asString(""))) {
+            return null;
+        }
+        if (message.has("ref")) {
+            String body = jdbc.queryForObject("select body from cluster_payloads where id = ?", String.class,
+                    message.get("ref").asLong());
+            message = JSON.readTree(body);
+        }
+        Class<? extends SessionEvent> kind = KINDS.get(message.path("kind").asString(""));
+        if (kind == null) {
+            throw new IllegalArgumentException("unknown kind " + message.path("kind"));
+        }
+        return JSON.treeToValue(message.get("event"), kind);
     }
 
     @Override

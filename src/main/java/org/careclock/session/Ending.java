@@ -51,7 +51,22 @@ class Ending {
             log.error("The end of {} ({}) matched no row although its session still runs; the database and "
                     + "this node disagree about the session's start", rt.cid, reason);
         }
-        events.publish(new SessionEvent.CallEnded(rt.cid, record.endReason() != null ? record.endReason() : reason,
+        // Another node (or request) ended it first and published the end, audited once, there;
+        // this node's pages hear it now in case that notification is still on its way.
+        events.deliverHere(new SessionEvent.CallEnded(rt.cid, record.endReason() != null ? record.endReason() : reason,
                 record.endedAt() != null ? record.endedAt() : now, actor));
+    }
+
+    /**
+     * The session of {@code rt} ended elsewhere (another node, or a later session replaced it):
+     * forget the runtime and its plan without touching the row. Caller holds the lock.
+     */
+    void endedElsewhere(CallRuntime rt) {
+        if (rt.phase == CallRuntime.Phase.ENDED) {
+            return;
+        }
+        rt.phase = CallRuntime.Phase.ENDED;
+        rt.unplanAll();
+        runtimes.remove(rt);
     }
 }

@@ -10,6 +10,15 @@ public sealed interface SessionEvent {
 
     String cid();
 
+    /**
+     * Whether the event stays on the node that raised it. Every node that runs a call plans the
+     * call's alerts from the one shared deadline and raises them to its own pages, so an alert
+     * relayed from another node would be heard twice.
+     */
+    default boolean staysOnItsNode() {
+        return false;
+    }
+
     /** The deadline was set or moved; {@code oldEndsAt} is null at the start, {@code newEndsAt} null without a timer. */
     record DeadlineChanged(String cid, Instant oldEndsAt, Instant newEndsAt, int maxDurationSeconds, String actor,
                            Instant at, String action) implements SessionEvent {
@@ -20,6 +29,10 @@ public sealed interface SessionEvent {
 
     /** A threshold was reached: {@code thresholdSeconds} before {@code endsAt}. */
     record AlertRaised(String cid, int thresholdSeconds, Instant endsAt) implements SessionEvent {
+        @Override
+        public boolean staysOnItsNode() {
+            return true;
+        }
     }
 
     /** The only participant is asked whether to stay; the call ends at {@code answerBy} without an answer. */

@@ -59,10 +59,10 @@ public class SessionEvents {
      * log), then the other nodes of a cluster, if any.
      */
     void publish(SessionEvent event) {
-        deliver(event);
+        deliverHere(event);
         publisher.publishEvent(event);
         EventRelay to = relay();
-        if (to != null) {
+        if (to != null && !event.staysOnItsNode()) {
             to.send(event);
         }
     }
@@ -78,12 +78,11 @@ public class SessionEvents {
         return known.orElse(null);
     }
 
-    /** An event another node published: to this node's pages only. */
-    void deliverFromElsewhere(SessionEvent event) {
-        deliver(event);
-    }
-
-    private void deliver(SessionEvent event) {
+    /**
+     * To this node's pages only: an event another node published (its audit was written there),
+     * or one this node learned of late (it lost the race to end a call another node ended).
+     */
+    void deliverHere(SessionEvent event) {
         List<Consumer<SessionEvent>> list = subscribers.get(event.cid());
         if (list != null) {
             for (Consumer<SessionEvent> listener : list) {

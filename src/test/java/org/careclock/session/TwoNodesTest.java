@@ -8,6 +8,7 @@ import org.careclock.base.Actor;
 import org.careclock.call.CallService;
 import org.careclock.call.NewCall;
 import org.careclock.calltype.CallTypeService;
+import org.careclock.calltype.CallTypeSettings;
 import org.careclock.testing.TestCallTypes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,5 +98,38 @@ class TwoNodesTest {
                 .until(() -> onB.stream().anyMatch(e -> e instanceof SessionEvent.CallEnded));
         List<AuditEntry> audit = nodeB.getBean(AuditService.class).ofCall(Actor.api(), cid);
         assertThat(audit).extracting(AuditEntry::action).containsExactly("deadline-started", "deadline-extended", "ended");
+    }
+
+    @Test
+    void both_nodes_run_the_call_and_it_ends_once_at_the_deadline_moved_on_node_a() {
+        String type = "race-" + System.nanoTime();
+        String id = "visit";
+        String cid = type + ":" + id;
+        CallTypeSettings standard = TestCallTypes.standard(type, 4, 0, 0, 300);
+        nodeA.getBean(CallTypeService.class).create(Actor.api(), new CallTypeSettings(type, 4, standard.grants(),
+                List.of(2), List.of(60), 0, 0, 300));
+        nodeA.getBean(CallService.class).create(Actor.api(),
+                new NewCall(type, id, null, List.of("dr-lecter", "bill"), "dr-lecter", null, null));
+        List<SessionEvent> onB = Collections.synchronizedList(new ArrayList<>());
+        nodeB.getBean(SessionEvents.class).subscribe(cid, onB::add);
+        SessionTimerService timersA = nodeA.getBean(SessionTimerService.class);
+        SessionTimerService timersB = nodeB.getBean(SessionTimerService.class);
+        Actor doctor = Actor.user("dr-lecter", "specialist");
+
+        timersA.join(doctor, type, id, null);
+        timersB.join(Actor.user("bill", "patient"), type, id, null);
+        assertThat(timersB.runtime(cid)).as("node B runs the call for its page").isPresent();
+        var extended = timersA.extend(doctor, type, id, 3);
+
+        Awaitility.await("node B's page hears the end").atMost(Duration.ofSeconds(20))
+                .until(() -> onB.stream().anyMatch(e -> e instanceof SessionEvent.CallEnded));
+        var call = nodeB.getBean(CallService.class).getVisible(Actor.api(), type, id);
+        assertThat(call.endedAt()).as("ended at the moved deadline, not node B's first one")
+                .isAfterOrEqualTo(extended.timerEndsAt());
+        assertThat(nodeB.getBean(AuditService.class).ofCall(Actor.api(), cid)).extracting(AuditEntry::action)
+                .containsExactly("deadline-started", "deadline-extended", "ended");
+        assertThat(onB).as("node B's page hears its own node's alert of the moved deadline, once")
+                .filteredOn(e -> e instanceof SessionEvent.AlertRaised).singleElement()
+                .isEqualTo(new SessionEvent.AlertRaised(cid, 2, extended.timerEndsAt()));
     }
 }

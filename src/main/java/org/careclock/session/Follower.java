@@ -1,0 +1,67 @@
+package org.careclock.session;
+
+import org.careclock.call.CallSessionStore;
+import org.careclock.call.SessionRecord;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Keeps this node's runtime of a call in step with what other nodes did to it. An event from
+ * another node is applied to the local runtime before this node's pages hear it: a moved
+ * deadline is read back from the database and re-planned (so this node never ends a call from
+ * a stale deadline), and an end elsewhere retires the local runtime without touching the row.
+ * The database, not the event, is the truth: an event only says when to look.
+ */
+@Component
+class Follower {
+
+    private final Runtimes runtimes;
+    private final CallSessionStore store;
+    private final DeadlinePlanner deadlines;
+    private final Ending ending;
+    private final Clock clock;
+
+    Follower(Runtimes runtimes, CallSessionStore store, DeadlinePlanner deadlines, Ending ending, Clock clock) {
+        this.runtimes = runtimes;
+        this.store = store;
+        this.deadlines = deadlines;
+        this.ending = ending;
+        this.clock = clock;
+    }
+
+    /** Applies another node's event to this node's runtime of the call, if it runs one. */
+    void apply(SessionEvent event) {
+        switch (event) {
+            case SessionEvent.DeadlineChanged changed -> runtimes.ifPresent(changed.cid(), rt -> {
+                reread(rt);
+                return null;
+            });
+            case SessionEvent.CallEnded ended -> runtimes.ifPresent(ended.cid(), rt -> {
+                reread(rt);
+                return null;
+            });
+            default -> {
+            }
+        }
+    }
+
+    /** Reads the session back: the same session takes its deadline; any other state retires the runtime. */
+    private void reread(CallRuntime rt) {
+        if (!rt.running()) {
+            return;
+        }
+        SessionRecord record = store.get(rt.cid);
+        if (!record.running() || !rt.startedAt.equals(record.startedAt())) {
+            ending.endedElsewhere(rt);
+            return;
+        }
+        boolean moved = !Objects.equals(rt.endsAt, record.timerEndsAt());
+        rt.endsAt = record.timerEndsAt();
+        rt.maxDurationSeconds = record.maxDurationSeconds();
+        if (moved) {
+            deadlines.plan(rt, clock.instant(), true);
+        }
+    }
+}
