@@ -53,24 +53,33 @@ final class CallRuntime {
     /**
      * One open page; {@code lastSeen} moves with its heartbeats. {@code mayAudio}/{@code mayVideo}
      * are the role's grants; {@code audioOn}/{@code videoOn} the page's switches; {@code signals}
-     * its budget of signalling messages (made when it first signals).
+     * its budget of signalling messages (made when it first signals). A page that is not
+     * {@code local} is served by another node: this node mirrors it from the database.
      */
     static final class Page {
         final Attendance attendance;
         final boolean mayAudio;
         final boolean mayVideo;
+        final boolean local;
         Instant lastSeen;
         boolean audioOn = true;
         boolean videoOn = true;
         io.github.bucket4j.Bucket signals;
         boolean overRate;
 
-        Page(Attendance attendance, Instant lastSeen, boolean mayAudio, boolean mayVideo) {
+        Page(Attendance attendance, Instant lastSeen, boolean mayAudio, boolean mayVideo, boolean local) {
             this.attendance = attendance;
             this.lastSeen = lastSeen;
             this.mayAudio = mayAudio;
             this.mayVideo = mayVideo;
+            this.local = local;
         }
+    }
+
+    /** Whether {@code token} is a page this node serves. */
+    boolean isLocalPage(long token) {
+        Page page = pages.get(token);
+        return page != null && page.local;
     }
 
     /** Whether {@code token} is the media page of its user. */

@@ -18,7 +18,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -50,11 +49,12 @@ class ClusterEvents implements EventRelay, SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final SessionEvents events;
     private final Follower follower;
-    private final String node = UUID.randomUUID().toString();
+    private final String node;
     private volatile boolean running;
     private Thread listener;
 
-    ClusterEvents(DataSource dataSource, SessionEvents events, Follower follower) {
+    ClusterEvents(DataSource dataSource, SessionEvents events, Follower follower, ClusterNode node) {
+        this.node = node.id();
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.events = events;

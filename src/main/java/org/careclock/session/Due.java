@@ -83,4 +83,12 @@ public sealed interface Due {
             return "page:" + pageToken;
         }
     }
+
+    /** Are the call's pages on other nodes still sending heartbeats? Checked at {@code at} (several nodes). */
+    record ElsewhereLivenessDue(String cid, Instant sessionStartedAt, Instant at) implements Due {
+        @Override
+        public String slot() {
+            return "elsewhere";
+        }
+    }
 }

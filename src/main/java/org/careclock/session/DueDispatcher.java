@@ -43,6 +43,7 @@ class DueDispatcher implements TimerScheduler.Dispatcher {
             case Due.IdleEndDue end -> presence.idleEnd(rt);
             case Due.EmptyEndDue empty -> presence.emptyEnd(rt);
             case Due.PageLivenessDue page -> presence.checkLiveness(rt, page);
+            case Due.ElsewhereLivenessDue elsewhere -> presence.checkElsewhere(rt);
         }
     }
 }

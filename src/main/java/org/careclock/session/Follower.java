@@ -11,7 +11,8 @@ import java.util.Objects;
  * Keeps this node's runtime of a call in step with what other nodes did to it. An event from
  * another node is applied to the local runtime before this node's pages hear it: a moved
  * deadline is read back from the database and re-planned (so this node never ends a call from
- * a stale deadline), and an end elsewhere retires the local runtime without touching the row.
+ * a stale deadline), an end elsewhere retires the local runtime without touching the row, and
+ * a change of presence re-reads the other nodes' pages ({@link Presence#mirror}).
  * The database, not the event, is the truth: an event only says when to look.
  */
 @Component
@@ -20,10 +21,13 @@ class Follower {
     private final Runtimes runtimes;
     private final CallSessionStore store;
     private final DeadlinePlanner deadlines;
+    private final Presence presence;
     private final Ending ending;
     private final Clock clock;
 
-    Follower(Runtimes runtimes, CallSessionStore store, DeadlinePlanner deadlines, Ending ending, Clock clock) {
+    Follower(Runtimes runtimes, CallSessionStore store, DeadlinePlanner deadlines, Presence presence, Ending ending,
+             Clock clock) {
+        this.presence = presence;
         this.runtimes = runtimes;
         this.store = store;
         this.deadlines = deadlines;
@@ -40,6 +44,14 @@ class Follower {
             });
             case SessionEvent.CallEnded ended -> runtimes.ifPresent(ended.cid(), rt -> {
                 reread(rt);
+                return null;
+            });
+            case SessionEvent.PresenceChanged changed -> runtimes.ifPresent(changed.cid(), rt -> {
+                presence.mirror(rt, false);
+                return null;
+            });
+            case SessionEvent.PeersChanged changed -> runtimes.ifPresent(changed.cid(), rt -> {
+                presence.mirror(rt, false);
                 return null;
             });
             default -> {

@@ -72,7 +72,7 @@ public class MediaService {
             if (page.audioOn != audioOn || page.videoOn != videoOn) {
                 page.audioOn = audioOn;
                 page.videoOn = videoOn;
-                presence.peersChanged(rt);
+                presence.switched(rt, page);
             }
             return null;
         });
@@ -147,7 +147,7 @@ public class MediaService {
     private <T> T onPage(Attendance attendance, PageAction<T> action) {
         return runtimes.ifPresent(attendance.cid(), rt -> {
             CallRuntime.Page page = rt.pages.get(attendance.token());
-            if (!rt.running() || page == null || !page.attendance.equals(attendance)) {
+            if (!rt.running() || page == null || !page.local || !page.attendance.equals(attendance)) {
                 throw refuse(attendance, "a page that is not present in a running session");
             }
             return java.util.Optional.ofNullable(action.apply(rt, page));

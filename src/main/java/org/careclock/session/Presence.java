@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Who is present in a running session, and what follows from it: each open page (with its
@@ -27,16 +28,17 @@ class Presence {
     private final Ending ending;
     private final Clock clock;
     private final SessionProperties properties;
-    private final AtomicLong tokens = new AtomicLong();
+    private final SharedAttendance shared;
 
     Presence(CallSessionStore store, SessionEvents events, TimerScheduler scheduler, Ending ending, Clock clock,
-             SessionProperties properties) {
+             SessionProperties properties, SharedAttendance shared) {
         this.store = store;
         this.events = events;
         this.scheduler = scheduler;
         this.ending = ending;
         this.clock = clock;
         this.properties = properties;
+        this.shared = shared;
     }
 
     /**
@@ -45,27 +47,55 @@ class Presence {
      */
     Attendance addPage(CallRuntime rt, Participant who, boolean mayAudio, boolean mayVideo) {
         Instant now = clock.instant();
-        Attendance attendance = new Attendance(tokens.incrementAndGet(), rt.cid, who.userId());
-        rt.pages.put(attendance.token(), new CallRuntime.Page(attendance, now, mayAudio, mayVideo));
+        Attendance attendance = new Attendance(shared.nextToken(), rt.cid, who.userId());
+        CallRuntime.Page page = new CallRuntime.Page(attendance, now, mayAudio, mayVideo, true);
+        shared.opened(page, who.displayName());
         planLiveness(rt, attendance.token(), TimerRules.goneAt(now, properties.presenceTimeout()));
-        int before = rt.pagesByUser.getOrDefault(who.userId(), 0);
-        rt.pagesByUser.put(who.userId(), before + 1);
-        rt.mediaPages.put(who.userId(), attendance.token());
-        if (before == 0) {
-            rt.names.put(who.userId(), who.displayName());
-            changed(rt, now);
-        }
-        peersChanged(rt);
+        enter(rt, page, who.displayName(), true);
         return attendance;
     }
 
-    /** Closes a page; its user leaves when it was their last one. */
+    /** Closes a page of this node; its user leaves when it was their last one (on every node). */
     void removePage(CallRuntime rt, long token) {
-        CallRuntime.Page page = rt.pages.remove(token);
-        if (page == null || !rt.running()) {
+        CallRuntime.Page page = rt.pages.get(token);
+        if (page == null || !page.local || !rt.running()) {
             return;
         }
         rt.unplan(Due.PageLivenessDue.slotOf(token));
+        shared.closed(token);
+        leave(rt, token, true);
+    }
+
+    /**
+     * Adds a page to the call's presence. {@code announce}: publish what changed (this node made
+     * the change); a page mirrored from another node was announced by that node.
+     */
+    private void enter(CallRuntime rt, CallRuntime.Page page, String displayName, boolean announce) {
+        long token = page.attendance.token();
+        String userId = page.attendance.userId();
+        rt.pages.put(token, page);
+        int before = rt.pagesByUser.getOrDefault(userId, 0);
+        rt.pagesByUser.put(userId, before + 1);
+        Long media = rt.mediaPages.get(userId);
+        boolean newMedia = media == null || media < token;
+        if (newMedia) {
+            rt.mediaPages.put(userId, token);
+        }
+        if (before == 0) {
+            rt.names.put(userId, displayName);
+            changed(rt, clock.instant(), announce);
+        }
+        if (announce && newMedia) {
+            peersChanged(rt);
+        }
+    }
+
+    /** Takes a page out of the call's presence; see {@link #enter} for {@code announce}. */
+    private void leave(CallRuntime rt, long token, boolean announce) {
+        CallRuntime.Page page = rt.pages.remove(token);
+        if (page == null) {
+            return;
+        }
         String userId = page.attendance.userId();
         boolean carriedMedia = Long.valueOf(token).equals(rt.mediaPages.get(userId));
         int left = rt.pagesByUser.getOrDefault(userId, 1) - 1;
@@ -74,22 +104,80 @@ class Presence {
             if (carriedMedia) {
                 rt.pages.values().stream().map(p -> p.attendance).filter(a -> a.userId().equals(userId))
                         .mapToLong(Attendance::token).max().ifPresent(newest -> rt.mediaPages.put(userId, newest));
-                peersChanged(rt);
+                if (announce) {
+                    peersChanged(rt);
+                }
             }
             return;
         }
         rt.pagesByUser.remove(userId);
         rt.names.remove(userId);
         rt.mediaPages.remove(userId);
-        changed(rt, clock.instant());
-        peersChanged(rt);
+        changed(rt, clock.instant(), announce);
+        if (announce) {
+            peersChanged(rt);
+        }
+    }
+
+    /**
+     * Mirrors the call's pages on other nodes from the database: adds the new ones, drops the
+     * closed ones, takes their camera and microphone switches, and re-plans alone, idle and empty
+     * from every node's pages. {@code announce}: publish the changes (this node found them, say a
+     * dead node's pages expiring); after another node's event, that node has announced them.
+     */
+    void mirror(CallRuntime rt, boolean announce) {
+        if (!rt.running()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<SharedAttendance.PageElsewhere> rows = shared.elsewhere(rt.cid, now.minus(properties.presenceTimeout()));
+        Set<Long> there = new HashSet<>();
+        boolean switched = false;
+        for (SharedAttendance.PageElsewhere row : rows) {
+            there.add(row.token());
+            CallRuntime.Page known = rt.pages.get(row.token());
+            if (known == null) {
+                CallRuntime.Page page = new CallRuntime.Page(new Attendance(row.token(), rt.cid, row.userId()),
+                        row.lastSeen(), row.mayAudio(), row.mayVideo(), false);
+                page.audioOn = row.audioOn();
+                page.videoOn = row.videoOn();
+                enter(rt, page, row.displayName(), announce);
+            } else if (!known.local) {
+                known.lastSeen = row.lastSeen();
+                switched |= known.audioOn != row.audioOn() || known.videoOn != row.videoOn();
+                known.audioOn = row.audioOn();
+                known.videoOn = row.videoOn();
+            }
+        }
+        rt.pages.values().stream().filter(p -> !p.local && !there.contains(p.attendance.token()))
+                .map(p -> p.attendance.token()).toList()
+                .forEach(token -> leave(rt, token, announce));
+        if (announce && switched) {
+            peersChanged(rt);
+        }
+        rows.stream().map(SharedAttendance.PageElsewhere::lastSeen).min(Instant::compareTo).ifPresentOrElse(
+                oldest -> rt.plan(new Due.ElsewhereLivenessDue(rt.cid, rt.startedAt,
+                        TimerRules.goneAt(oldest, properties.presenceTimeout())), scheduler),
+                () -> rt.unplan("elsewhere"));
+    }
+
+    /** The oldest heartbeat of another node's page is due to expire: a dead node's pages leave, and this node says so. */
+    void checkElsewhere(CallRuntime rt) {
+        Instant aliveSince = clock.instant().minus(properties.presenceTimeout());
+        int gone = shared.expire(rt.cid, aliveSince);
+        if (gone > 0) {
+            log.info("{} page(s) of {} on another node sent no heartbeat for {}; taking them as gone",
+                    gone, rt.cid, properties.presenceTimeout());
+        }
+        mirror(rt, true);
     }
 
     /** A heartbeat of the page {@code token}. */
     void seen(CallRuntime rt, long token) {
         CallRuntime.Page page = rt.pages.get(token);
-        if (page != null) {
+        if (page != null && page.local) {
             page.lastSeen = clock.instant();
+            shared.seen(token, page.lastSeen);
         }
     }
 
@@ -111,7 +199,7 @@ class Presence {
 
     /** The lone participant answers "Stay": the alone period starts again. */
     void stay(CallRuntime rt, long token) {
-        if (!rt.running() || !rt.pages.containsKey(token)) {
+        if (!rt.running() || !rt.isLocalPage(token)) {
             return;
         }
         cancelIdle(rt);
@@ -145,7 +233,7 @@ class Presence {
     /** After a restart: a session nobody is in counts as empty from when it became so, or from now. */
     void recovered(CallRuntime rt) {
         if (rt.running() && rt.pages.isEmpty() && rt.planned("empty") == null) {
-            changed(rt, clock.instant());
+            changed(rt, clock.instant(), true);
         }
     }
 
@@ -158,7 +246,13 @@ class Presence {
         }).toList();
     }
 
-    void peersChanged(CallRuntime rt) {
+    /** This node's page switched its camera or microphone: every node's pages hear it. */
+    void switched(CallRuntime rt, CallRuntime.Page page) {
+        shared.switched(page);
+        peersChanged(rt);
+    }
+
+    private void peersChanged(CallRuntime rt) {
         events.publish(new SessionEvent.PeersChanged(rt.cid, peers(rt)));
     }
 
@@ -167,9 +261,11 @@ class Presence {
                 .map(id -> new Participant(id, rt.names.getOrDefault(id, id))).toList();
     }
 
-    /** Presence moved: publish it and re-plan the alone (idle) and empty timers. */
-    private void changed(CallRuntime rt, Instant now) {
-        events.publish(new SessionEvent.PresenceChanged(rt.cid, participants(rt)));
+    /** Presence moved: publish it ({@code announce}) and re-plan the alone (idle) and empty timers. */
+    private void changed(CallRuntime rt, Instant now, boolean announce) {
+        if (announce) {
+            events.publish(new SessionEvent.PresenceChanged(rt.cid, participants(rt)));
+        }
         int n = rt.presentCount();
         if (n == 0) {
             cancelIdle(rt);
@@ -207,11 +303,16 @@ class Presence {
         }
     }
 
+    /**
+     * The lone participant's alone period starts. The node that serves their media page asks
+     * them (one prompt, whichever nodes run the call).
+     */
     private void startAlonePeriod(CallRuntime rt, Instant now) {
         rt.aloneSince = now;
         rt.unplan("idle");
         rt.prompt = null;
-        if (rt.idleEnabled()) {
+        String alone = rt.pagesByUser.keySet().iterator().next();
+        if (rt.idleEnabled() && rt.isLocalPage(rt.mediaPages.get(alone))) {
             rt.plan(new Due.IdlePromptDue(rt.cid, rt.startedAt, now,
                     TimerRules.idlePromptAt(now, rt.type.idleTimeoutSeconds(), rt.type.idlePromptSeconds())), scheduler);
         }

@@ -101,5 +101,6 @@ class SessionLoader {
             }
         }
         deadlines.plan(rt, now, false);
+        presence.mirror(rt, false);
     }
 }

@@ -20,7 +20,8 @@ record TimerAssembly(SessionTimerService timers, SessionLoader loader) {
         Runtimes runtimes = new Runtimes();
         Ending ending = new Ending(store, events, runtimes, clock);
         DeadlinePlanner deadlines = new DeadlinePlanner(store, events, scheduler, clock);
-        Presence presence = new Presence(store, events, scheduler, ending, clock, new SessionProperties(presenceTimeout));
+        Presence presence = new Presence(store, events, scheduler, ending, clock, new SessionProperties(presenceTimeout),
+                new NodeAttendance());
         SessionLoader loader = new SessionLoader(store, events, runtimes, deadlines, presence, ending, clock);
         new DueDispatcher(scheduler, runtimes, deadlines, presence, ending);
         SessionTimerService timers = new SessionTimerService(calls, store, types, users, events, clock, runtimes, loader,

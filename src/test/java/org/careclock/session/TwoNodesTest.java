@@ -132,4 +132,43 @@ class TwoNodesTest {
                 .filteredOn(e -> e instanceof SessionEvent.AlertRaised).singleElement()
                 .isEqualTo(new SessionEvent.AlertRaised(cid, 2, extended.timerEndsAt()));
     }
+
+    @Test
+    void pages_on_both_nodes_are_one_presence_and_signal_each_other_across_nodes() {
+        String type = "presence-" + System.nanoTime();
+        String id = "visit";
+        String cid = type + ":" + id;
+        nodeA.getBean(CallTypeService.class).create(Actor.api(), TestCallTypes.standard(type, 3600, 180, 60, 300));
+        nodeA.getBean(CallService.class).create(Actor.api(),
+                new NewCall(type, id, null, List.of("dr-lecter", "bill"), "dr-lecter", null, null));
+        List<SessionEvent> onA = Collections.synchronizedList(new ArrayList<>());
+        nodeA.getBean(SessionEvents.class).subscribe(cid, onA::add);
+        SessionTimerService timersA = nodeA.getBean(SessionTimerService.class);
+        SessionTimerService timersB = nodeB.getBean(SessionTimerService.class);
+
+        var doctor = timersA.join(Actor.user("dr-lecter", "specialist"), type, id, null).attendance();
+        var patient = timersB.join(Actor.user("bill", "patient"), type, id, null).attendance();
+        var patientsSecondTab = timersA.join(Actor.user("bill", "patient"), type, id, null).attendance();
+        timersA.leave(patientsSecondTab);
+
+        Awaitility.await("both nodes see both users, each once").atMost(Duration.ofSeconds(10)).until(() ->
+                timersA.present(cid).size() == 2 && timersB.present(cid).size() == 2);
+        assertThat(timersB.present(cid)).extracting(Participant::userId).containsExactlyInAnyOrder("dr-lecter", "bill");
+        assertThat(timersA.runtime(cid).orElseThrow().prompt).as("nobody is alone").isNull();
+        MediaService mediaB = nodeB.getBean(MediaService.class);
+        Awaitility.await("node B knows the doctor's media page on node A").atMost(Duration.ofSeconds(10))
+                .until(() -> mediaB.peers(cid).stream().anyMatch(p -> p.page() == doctor.token()));
+
+        mediaB.signal(patient, doctor.token(), SignalKind.CANDIDATE, "{\"candidate\":\"\"}");
+        Awaitility.await("the doctor's page on node A hears the patient's page on node B").atMost(Duration.ofSeconds(10))
+                .until(() -> onA.stream().anyMatch(e -> e instanceof SessionEvent.SignalRelayed r
+                        && r.toPage() == doctor.token() && r.fromPage() == patient.token()));
+
+        timersB.leave(patient);
+        Awaitility.await("node A sees the patient leave").atMost(Duration.ofSeconds(10))
+                .until(() -> timersA.present(cid).size() == 1);
+        assertThat(timersA.runtime(cid).orElseThrow().planned("idle"))
+                .as("the doctor, alone, will be asked by the node that serves the doctor's page").isNotNull();
+        assertThat(timersB.runtime(cid).orElseThrow().planned("idle")).as("and only by that node").isNull();
+    }
 }
