@@ -6,7 +6,9 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Several nodes: each page's row in {@code attendance}, written by the node that serves it.
@@ -67,5 +69,11 @@ class ClusterAttendance implements SharedAttendance {
     public int expire(String cid, Instant aliveSince) {
         return jdbc.update("delete from attendance where cid = ? and node <> ? and last_seen < ?", cid, node.id(),
                 Timestamp.from(aliveSince));
+    }
+
+    @Override
+    public Set<String> attendedCalls(Instant aliveSince) {
+        return new HashSet<>(jdbc.queryForList("select distinct cid from attendance where last_seen >= ?", String.class,
+                Timestamp.from(aliveSince)));
     }
 }

@@ -21,8 +21,11 @@ class DeadlinePlanner {
     private final SessionEvents events;
     private final TimerScheduler scheduler;
     private final Clock clock;
+    private final Backstop backstop;
 
-    DeadlinePlanner(CallSessionStore store, SessionEvents events, TimerScheduler scheduler, Clock clock) {
+    DeadlinePlanner(CallSessionStore store, SessionEvents events, TimerScheduler scheduler, Clock clock,
+                    Backstop backstop) {
+        this.backstop = backstop;
         this.store = store;
         this.events = events;
         this.scheduler = scheduler;
@@ -79,6 +82,7 @@ class DeadlinePlanner {
         Instant old = rt.endsAt;
         rt.endsAt = change.after().timerEndsAt();
         rt.maxDurationSeconds = change.after().maxDurationSeconds();
+        backstop.deadline(rt.cid, rt.endsAt);
         events.publish(new SessionEvent.DeadlineChanged(rt.cid, old, rt.endsAt, rt.maxDurationSeconds, actor, now, action));
         plan(rt, now, true);
     }

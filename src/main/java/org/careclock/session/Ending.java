@@ -24,8 +24,10 @@ class Ending {
     private final SessionEvents events;
     private final Runtimes runtimes;
     private final Clock clock;
+    private final Backstop backstop;
 
-    Ending(CallSessionStore store, SessionEvents events, Runtimes runtimes, Clock clock) {
+    Ending(CallSessionStore store, SessionEvents events, Runtimes runtimes, Clock clock, Backstop backstop) {
+        this.backstop = backstop;
         this.store = store;
         this.events = events;
         this.runtimes = runtimes;
@@ -43,6 +45,7 @@ class Ending {
         rt.unplanAll();
         runtimes.remove(rt);
         if (mine) {
+            backstop.ended(rt.cid);
             events.publish(new SessionEvent.CallEnded(rt.cid, reason, now, actor));
             return;
         }

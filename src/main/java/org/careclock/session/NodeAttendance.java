@@ -44,4 +44,9 @@ class NodeAttendance implements SharedAttendance {
     public int expire(String cid, Instant aliveSince) {
         return 0;
     }
+
+    @Override
+    public java.util.Set<String> attendedCalls(Instant aliveSince) {
+        return java.util.Set.of();
+    }
 }

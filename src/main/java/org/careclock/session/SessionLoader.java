@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -33,9 +34,16 @@ class SessionLoader {
     private final Presence presence;
     private final Ending ending;
     private final Clock clock;
+    private final SharedAttendance shared;
+    private final SessionProperties properties;
+    private final Backstop backstop;
 
     SessionLoader(CallSessionStore store, SessionEvents events, Runtimes runtimes, DeadlinePlanner deadlines,
-                  Presence presence, Ending ending, Clock clock) {
+                  Presence presence, Ending ending, Clock clock, SharedAttendance shared, SessionProperties properties,
+                  Backstop backstop) {
+        this.shared = shared;
+        this.properties = properties;
+        this.backstop = backstop;
         this.store = store;
         this.events = events;
         this.runtimes = runtimes;
@@ -59,13 +67,34 @@ class SessionLoader {
     @EventListener(ApplicationReadyEvent.class)
     public void recover() {
         for (SessionRecord record : store.running()) {
-            try {
-                runtimes.locked(record.cid(), takingOver(), rt -> {
-                    presence.recovered(rt);
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                log.error("Could not recover the session of {}", record.cid(), e);
+            takeOver(record.cid());
+        }
+    }
+
+    /**
+     * Runs the session of {@code cid} on this node, if it still runs: it ends at once when its
+     * deadline or empty timeout passed, else this node plans it (several nodes: its node is gone).
+     */
+    void takeOver(String cid) {
+        try {
+            runtimes.locked(cid, takingOver(), rt -> {
+                presence.recovered(rt);
+                return null;
+            });
+        } catch (RefusedException notRunning) {
+            log.debug("Nothing to take over for {}: {}", cid, notRunning.getMessage());
+        } catch (RuntimeException e) {
+            log.error("Could not take over the session of {}", cid, e);
+        }
+    }
+
+    /** Several nodes: takes over the running sessions that no node serves (no page with a recent heartbeat). */
+    void takeOverUnserved() {
+        Set<String> served = shared.attendedCalls(clock.instant().minus(properties.presenceTimeout()));
+        for (SessionRecord record : store.running()) {
+            if (!served.contains(record.cid()) && runtimes.find(record.cid()).isEmpty()) {
+                log.info("Taking over {}: no node serves a page of it", record.cid());
+                takeOver(record.cid());
             }
         }
     }
@@ -101,6 +130,7 @@ class SessionLoader {
             }
         }
         deadlines.plan(rt, now, false);
+        backstop.deadline(rt.cid, rt.endsAt);
         presence.mirror(rt, false);
     }
 }

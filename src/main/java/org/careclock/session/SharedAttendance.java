@@ -32,6 +32,9 @@ interface SharedAttendance {
     /** Forgets the call's pages of other nodes that sent no heartbeat since {@code aliveSince} (their node is gone). */
     int expire(String cid, Instant aliveSince);
 
+    /** The calls with a page on any node whose heartbeat is not older than {@code aliveSince}. */
+    java.util.Set<String> attendedCalls(Instant aliveSince);
+
     /** A page another node serves. */
     record PageElsewhere(long token, String userId, String displayName, boolean mayAudio, boolean mayVideo,
                          boolean audioOn, boolean videoOn, Instant lastSeen) {

@@ -18,11 +18,13 @@ record TimerAssembly(SessionTimerService timers, SessionLoader loader) {
     static TimerAssembly of(CallService calls, CallSessionStore store, CallTypeService types, UserService users,
                             SessionEvents events, VirtualScheduler scheduler, Clock clock, Duration presenceTimeout) {
         Runtimes runtimes = new Runtimes();
-        Ending ending = new Ending(store, events, runtimes, clock);
-        DeadlinePlanner deadlines = new DeadlinePlanner(store, events, scheduler, clock);
-        Presence presence = new Presence(store, events, scheduler, ending, clock, new SessionProperties(presenceTimeout),
-                new NodeAttendance());
-        SessionLoader loader = new SessionLoader(store, events, runtimes, deadlines, presence, ending, clock);
+        Ending ending = new Ending(store, events, runtimes, clock, Backstop.NONE);
+        DeadlinePlanner deadlines = new DeadlinePlanner(store, events, scheduler, clock, Backstop.NONE);
+        SessionProperties properties = new SessionProperties(presenceTimeout);
+        NodeAttendance attendance = new NodeAttendance();
+        Presence presence = new Presence(store, events, scheduler, ending, clock, properties, attendance);
+        SessionLoader loader = new SessionLoader(store, events, runtimes, deadlines, presence, ending, clock, attendance,
+                properties, Backstop.NONE);
         new DueDispatcher(scheduler, runtimes, deadlines, presence, ending);
         SessionTimerService timers = new SessionTimerService(calls, store, types, users, events, clock, runtimes, loader,
                 presence, deadlines, ending);

@@ -36,17 +36,18 @@ class TwoNodesTest {
     static ConfigurableApplicationContext nodeA;
     static ConfigurableApplicationContext nodeB;
 
-    static ConfigurableApplicationContext node(String name) {
+    /** A node on the test database; {@code more} arguments win over the defaults here. */
+    static ConfigurableApplicationContext node(String name, String... more) {
         // As command-line arguments, so they win over the application's own properties.
-        return new SpringApplicationBuilder(CareClockApplication.class)
-                .profiles("test")
-                .run("--server.port=0",
-                        "--spring.datasource.url=" + System.getenv("CARECLOCK_TEST_POSTGRES_URL"),
-                        "--spring.datasource.username=" + envOr("CARECLOCK_TEST_POSTGRES_USER", "careclock"),
-                        "--spring.datasource.password=" + envOr("CARECLOCK_TEST_POSTGRES_PASSWORD", "careclock"),
-                        "--careclock.cluster.enabled=true",
-                        "--spring.application.name=careclock-" + name,
-                        "--logging.level.org.careclock=warn");
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
+                "--spring.datasource.url=" + System.getenv("CARECLOCK_TEST_POSTGRES_URL"),
+                "--spring.datasource.username=" + envOr("CARECLOCK_TEST_POSTGRES_USER", "careclock"),
+                "--spring.datasource.password=" + envOr("CARECLOCK_TEST_POSTGRES_PASSWORD", "careclock"),
+                "--careclock.cluster.enabled=true",
+                "--spring.application.name=careclock-" + name,
+                "--logging.level.org.careclock=warn"));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(CareClockApplication.class).profiles("test").run(args.toArray(String[]::new));
     }
 
     static String envOr(String name, String otherwise) {
