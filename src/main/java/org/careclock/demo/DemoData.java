@@ -19,9 +19,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,12 +35,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Demo users, call types and appointments for the embedded default profile, created at the
- * first start — before the web server takes requests, so nothing can race them. The passwords are listed in the README; {@code careclock.demo.password}, when
- * set, gives every demo user that password instead (applied at every start).
+ * Demo users, call types and appointments, created at the first start — before the web server
+ * takes requests. On by default on the embedded profile, off on the postgres profile unless
+ * {@code careclock.demo.enabled=true} (CARECLOCK_DEMO_ENABLED). Several nodes may start together
+ * on one database: each creates or renews the demo in one transaction that first locks the one row
+ * of {@code demo_data} (a plain row lock, the same on PostgreSQL and H2), so the node that comes
+ * second waits, then finds the demo created and the ended appointments already renewed. The
+ * passwords are listed in the README; {@code careclock.demo.password}, when set, gives every demo
+ * user that password instead (applied at every start).
  */
 @Component
-@Profile("!postgres")
 @ConditionalOnProperty(name = "careclock.demo.enabled", havingValue = "true")
 class DemoData implements SmartInitializingSingleton {
 
@@ -56,28 +63,52 @@ class DemoData implements SmartInitializingSingleton {
     private final CallSessionStore sessions;
     private final Clock clock;
     private final String demoPassword;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
 
     DemoData(UserService users, CallTypeService types, CallService calls, CallSessionStore sessions, Clock clock,
-             @Value("${careclock.demo.password:}") String demoPassword) {
+             @Value("${careclock.demo.password:}") String demoPassword, DataSource dataSource,
+             TransactionTemplate transaction) {
         this.users = users;
         this.types = types;
         this.calls = calls;
         this.sessions = sessions;
         this.clock = clock;
         this.demoPassword = demoPassword;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.transaction = transaction;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        boolean first = !users.exists("admin");
+        transaction.executeWithoutResult(status -> {
+            // Held until this transaction ends: another node starting now waits here.
+            Timestamp created = jdbc.queryForObject("select created_at from demo_data where id = 1 for update",
+                    Timestamp.class);
+            if (created == null) {
+                create();
+                jdbc.update("update demo_data set created_at = ? where id = 1", Timestamp.from(clock.instant()));
+            } else {
+                provisionAccounts(false);
+                renewEnded();
+            }
+        });
+    }
+
+    /**
+     * The demo accounts: at creation an account that does not exist yet gets its README password
+     * (an existing one keeps its own); {@code careclock.demo.password} replaces every one's.
+     */
+    private void provisionAccounts(boolean creating) {
         for (List<String> a : ACCOUNTS) {
-            String password = !demoPassword.isBlank() ? demoPassword : first ? a.get(3) : null;
+            boolean fresh = creating && !users.exists(a.get(0));
+            String password = !demoPassword.isBlank() ? demoPassword : fresh ? a.get(3) : null;
             users.provision(a.get(0), a.get(1), a.get(2), password);
         }
-        if (!first) {
-            renewEnded();
-            return;
-        }
+    }
+
+    private void create() {
+        provisionAccounts(true);
         Actor admin = Actor.api();
         types.create(admin, appointmentType());
         types.create(admin, quickCheckType());
