@@ -1,6 +1,6 @@
 package org.careclock.demo;
 
-import org.careclock.CareClockApplication;
+import org.careclock.testing.ClusterNodes;
 import org.careclock.base.Actor;
 import org.careclock.call.CallService;
 import org.junit.jupiter.api.AfterAll;
@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -123,19 +122,10 @@ class DemoDataOnSeveralNodesTest {
     }
 
     static ConfigurableApplicationContext node(String name, String url) {
-        return new SpringApplicationBuilder(CareClockApplication.class)
-                .profiles("test")
-                .run("--server.port=0",
-                        "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=" + user(),
-                        "--spring.datasource.password=" + password(),
-                        "--careclock.cluster.enabled=true",
-                        "--careclock.demo.enabled=true",
-                        // The README's passwords, as in production: with one password for all, the
-                        // nodes' password updates would lock the users' rows and hide a missing guard.
-                        "--careclock.demo.password=",
-                        "--spring.application.name=careclock-" + name,
-                        "--logging.level.org.careclock=warn");
+        return ClusterNodes.startOn(url, name, "--careclock.demo.enabled=true",
+                // The README's passwords, as in production: with one password for all, the
+                // nodes' password updates would lock the users' rows and hide a missing guard.
+                "--careclock.demo.password=");
     }
 
     static List<String> calls() {
@@ -147,15 +137,10 @@ class DemoDataOnSeveralNodesTest {
     }
 
     static String user() {
-        return envOr("CARECLOCK_TEST_POSTGRES_USER", "careclock");
+        return ClusterNodes.envOr("CARECLOCK_TEST_POSTGRES_USER", "careclock");
     }
 
     static String password() {
-        return envOr("CARECLOCK_TEST_POSTGRES_PASSWORD", "careclock");
-    }
-
-    static String envOr(String name, String otherwise) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? otherwise : value;
+        return ClusterNodes.envOr("CARECLOCK_TEST_POSTGRES_PASSWORD", "careclock");
     }
 }

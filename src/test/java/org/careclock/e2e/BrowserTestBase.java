@@ -138,7 +138,12 @@ abstract class BrowserTestBase {
 
     /** A person whose browser runs {@code initScript} before every page's own scripts. */
     protected Visitor visitor(String userId, String label, String initScript) {
-        Visitor v = new Visitor(browser, "http://localhost:" + port, screenshots(), label, userId, initScript);
+        return visitorAt("http://localhost:" + port, userId, label, initScript);
+    }
+
+    /** A person at a browser of their own that opens the CareClock at {@code baseUrl} (another node). */
+    protected Visitor visitorAt(String baseUrl, String userId, String label, String initScript) {
+        Visitor v = new Visitor(browser, baseUrl, screenshots(), label, userId, initScript);
         visitors.add(v);
         return v;
     }

@@ -1,7 +1,6 @@
 package org.careclock.session;
 
 import org.awaitility.Awaitility;
-import org.careclock.CareClockApplication;
 import org.careclock.audit.AuditEntry;
 import org.careclock.audit.AuditService;
 import org.careclock.base.Actor;
@@ -12,6 +11,7 @@ import org.careclock.call.EndReason;
 import org.careclock.call.NewCall;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
+import org.careclock.testing.ClusterNodes;
 import org.careclock.testing.TestCallTypes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +45,7 @@ class NodeFailoverTest {
     static ConfigurableApplicationContext nodeB;
 
     static ConfigurableApplicationContext node(String name) {
-        return TwoNodesTest.node(name, "--careclock.cluster.backstop-grace=" + GRACE.toMillis() + "ms",
+        return ClusterNodes.start(name, "--careclock.cluster.backstop-grace=" + GRACE.toMillis() + "ms",
                 "--careclock.cluster.polling-interval=" + POLLING.toMillis() + "ms",
                 "--careclock.cluster.sweep-interval=1s",
                 "--careclock.session.presence-timeout=" + PRESENCE_TIMEOUT.toSeconds() + "s");

@@ -1,7 +1,6 @@
 package org.careclock.session;
 
 import org.awaitility.Awaitility;
-import org.careclock.CareClockApplication;
 import org.careclock.audit.AuditEntry;
 import org.careclock.audit.AuditService;
 import org.careclock.base.Actor;
@@ -9,12 +8,12 @@ import org.careclock.call.CallService;
 import org.careclock.call.NewCall;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
+import org.careclock.testing.ClusterNodes;
 import org.careclock.testing.TestCallTypes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
@@ -36,29 +35,10 @@ class TwoNodesTest {
     static ConfigurableApplicationContext nodeA;
     static ConfigurableApplicationContext nodeB;
 
-    /** A node on the test database; {@code more} arguments win over the defaults here. */
-    static ConfigurableApplicationContext node(String name, String... more) {
-        // As command-line arguments, so they win over the application's own properties.
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
-                "--spring.datasource.url=" + System.getenv("CARECLOCK_TEST_POSTGRES_URL"),
-                "--spring.datasource.username=" + envOr("CARECLOCK_TEST_POSTGRES_USER", "careclock"),
-                "--spring.datasource.password=" + envOr("CARECLOCK_TEST_POSTGRES_PASSWORD", "careclock"),
-                "--careclock.cluster.enabled=true",
-                "--spring.application.name=careclock-" + name,
-                "--logging.level.org.careclock=warn"));
-        args.addAll(List.of(more));
-        return new SpringApplicationBuilder(CareClockApplication.class).profiles("test").run(args.toArray(String[]::new));
-    }
-
-    static String envOr(String name, String otherwise) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? otherwise : value;
-    }
-
     @BeforeAll
     static void startNodes() {
-        nodeA = node("a");
-        nodeB = node("b");
+        nodeA = ClusterNodes.start("a");
+        nodeB = ClusterNodes.start("b");
     }
 
     @AfterAll
