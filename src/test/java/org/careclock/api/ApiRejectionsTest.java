@@ -78,6 +78,6 @@ class ApiRejectionsTest extends WebTest {
     }
 
     private static String token() {
-        return ServerTokens.create(SECRET.getBytes(StandardCharsets.UTF_8));
+        return TestTokens.server(SECRET);
     }
 }
