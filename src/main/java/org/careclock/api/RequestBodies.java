@@ -21,6 +21,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -131,6 +132,8 @@ class RequestBodies implements WebMvcConfigurer {
                     + (m instanceof InvalidFormatException f ? ", was " + shown(f.getValue()) : ""));
             case InputCoercionException c when !path.isEmpty() ->
                     new InvalidInputException(path, path + " is out of range");
+            case UnexpectedEndOfInputException end -> new InvalidInputException("body", NOT_JSON
+                    + ": it ends before its object does");
             case StreamConstraintsException c -> new InvalidInputException("body", NOT_JSON
                     + ": it is nested too deeply, or a name, number or text in it is too long");
             default -> new InvalidInputException("body", NOT_JSON + where(e));

@@ -21,13 +21,18 @@ final class TestTokens {
 
     /** A compact JWT with the given header and payload, signed with HS256 and {@code secret}. */
     static String jwt(String headerJson, String payloadJson, String secret) {
+        return signed(headerJson, payloadJson, secret, "HmacSHA256");
+    }
+
+    /** A compact JWT with the given header and payload, signed by {@code mac} (HmacSHA256, HmacSHA512) with {@code secret}. */
+    static String signed(String headerJson, String payloadJson, String secret, String mac) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String content = b64.encodeToString(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8));
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return content + "." + b64.encodeToString(mac.doFinal(content.getBytes(StandardCharsets.US_ASCII)));
+            Mac signer = Mac.getInstance(mac);
+            signer.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), mac));
+            return content + "." + b64.encodeToString(signer.doFinal(content.getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
