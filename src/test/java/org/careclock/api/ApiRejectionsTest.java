@@ -100,6 +100,16 @@ class ApiRejectionsTest extends WebTest {
     }
 
     @Test
+    void long_addresses_and_oversized_headers_get_the_json_error() {
+        assertJsonError(http().get("/api/v2/video/calltypes/" + "k".repeat(9000) + signedQuery(), "Authorization", token()),
+                404, ErrorCodes.NOT_FOUND);
+        assertJsonError(http().get("/api/v2/video/calltypes/appointment" + signedQuery(), "Authorization",
+                "x".repeat(20_000)), 401, ErrorCodes.AUTHENTICATION);
+        assertJsonError(http().get("/api/v2/video/calltypes/appointment" + signedQuery(), "Authorization",
+                "x".repeat(65_536)), 400, ErrorCodes.INPUT);
+    }
+
+    @Test
     void trace_gets_the_json_error_405() {
         assertJsonError(http().send("TRACE", "/api/v2/users"), 405, ErrorCodes.INPUT);
         assertJsonError(http().send("TRACE", "/api/v2/users" + signedQuery(), "Authorization", token()), 405,
