@@ -50,6 +50,9 @@ class ApiErrors {
     /** A body that could not be read as its request record: the field's path and what was wrong. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Wire.ErrorBody> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof ApiException refusedByTheApi) {
+            return api(refusedByTheApi);
+        }
         InvalidInputException refused = e.getCause() instanceof InvalidInputException i ? i
                 : new InvalidInputException("body", "The request body is not valid JSON");
         return refusal(refused);

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverters;
@@ -47,8 +48,8 @@ import java.util.stream.Collectors;
 /**
  * Reads the API's request bodies ({@link Requests}) strictly: a field CareClock does not know, a
  * key given twice, anything after the body's object, a value of another type (no "60" for 60, no
- * 1.5 for a whole number, no 5 for a text), a null inside a list, NaN, and bodies nested or named
- * beyond the parser's limits are refused. An empty body reads as {@code {}}. Every refusal
+ * 1.5 for a whole number, no 5 for a text), a null inside a list, NaN, bodies nested or named
+ * beyond the parser's limits and bodies over {@value #MAX_BODY_BYTES} bytes are refused. An empty body reads as {@code {}}. Every refusal
  * becomes an {@link InvalidInputException} that names the field by its path on the wire
  * ({@code data.members[1].user_id}) in words of CareClock's own; {@link ApiErrors} answers it.
  */
@@ -67,6 +68,8 @@ class RequestBodies implements WebMvcConfigurer {
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .changeDefaultNullHandling(n -> JsonSetter.Value.forContentNulls(Nulls.FAIL))
             .build();
+    /** The largest body read (a hundred users fit many times over). */
+    static final int MAX_BODY_BYTES = 256 * 1024;
     private static final byte[] EMPTY = "{}".getBytes(StandardCharsets.UTF_8);
     private static final String NOT_JSON = "The request body is not valid JSON";
 
@@ -218,8 +221,14 @@ class RequestBodies implements WebMvcConfigurer {
 
         @Override
         public Requests.Body read(Class<? extends Requests.Body> type, HttpInputMessage input) throws IOException {
+            byte[] body = input.getBody().readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw new HttpMessageNotReadableException("too large", new ApiException(ErrorCodes.INPUT,
+                        HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + MAX_BODY_BYTES / 1024
+                        + " KB; CareClock's API takes smaller ones"), input);
+            }
             try {
-                return RequestBodies.read(input.getBody().readAllBytes(), type);
+                return RequestBodies.read(body, type);
             } catch (InvalidInputException refused) {
                 throw new HttpMessageNotReadableException(refused.getMessage(), refused, input);
             }

@@ -80,6 +80,15 @@ class ApiRejectionsTest extends WebTest {
     }
 
     @Test
+    void a_body_over_the_limit_gets_413_and_writes_nothing() {
+        String role = "big-" + Long.toString(System.nanoTime(), 36);
+        String body = "{\"name\":\"" + role + "\",\"pad\":\"" + "p".repeat(RequestBodies.MAX_BODY_BYTES) + "\"}";
+        assertJsonError(http().request("POST", "/api/v2/roles" + signedQuery(), "application/json", body,
+                "Authorization", token()), 413, ErrorCodes.INPUT);
+        assertThat(roles.exists(role)).isFalse();
+    }
+
+    @Test
     void a_good_body_is_taken() {
         String role = "good-" + Long.toString(System.nanoTime(), 36);
         Http.Answer answer = http().request("POST", "/api/v2/roles" + signedQuery(), "application/json",
