@@ -13,14 +13,18 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Turns every refusal of an API request into the wire's error body
  * {@code {"code":N,"message":"…","StatusCode":H}} with the same non-2xx status. Input errors
- * name the field; nothing internal (no stack trace, no SQL) reaches the client.
+ * name the field by its path on the wire, including a body that could not be bound to its request
+ * record or breaks one of its constraints ({@link RequestBodies}); nothing internal (no stack
+ * trace, no SQL, no name of a library or class) reaches the client.
  */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors {
@@ -41,6 +45,23 @@ class ApiErrors {
             case RefusedException e -> error(HttpStatus.FORBIDDEN, ErrorCodes.NOT_ALLOWED, e.getMessage());
             case ConflictException e -> error(HttpStatus.CONFLICT, ErrorCodes.INPUT, e.getMessage());
         };
+    }
+
+    /** A body that could not be read as its request record: the field's path and what was wrong. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Wire.ErrorBody> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof ApiException refusedByTheApi) {
+            return api(refusedByTheApi);
+        }
+        InvalidInputException refused = e.getCause() instanceof InvalidInputException i ? i
+                : new InvalidInputException("body", "The request body is not valid JSON");
+        return refusal(refused);
+    }
+
+    /** A body that breaks a constraint of its request record. */
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Wire.ErrorBody> invalid(MethodArgumentNotValidException e) {
+        return refusal(RequestBodies.refusal(e));
     }
 
     @ExceptionHandler({DataIntegrityViolationException.class, OptimisticLockingFailureException.class,

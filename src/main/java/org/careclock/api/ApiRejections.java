@@ -1,7 +1,12 @@
 package org.careclock.api;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -41,6 +46,17 @@ public final class ApiRejections {
     /** The error body for an answer with {@code status}, as JSON text. */
     public static String body(int status) {
         return JSON.writeValueAsString(new Wire.ErrorBody(code(status), message(status), status));
+    }
+
+    /** Answers {@code response} with the error body {@code code}, {@code message} and {@code status}. */
+    static void write(HttpServletResponse response, HttpStatus status, int code, String message) throws IOException {
+        byte[] body = JSON.writeValueAsBytes(new Wire.ErrorBody(code, message, status.value()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
     }
 
     static int code(int status) {

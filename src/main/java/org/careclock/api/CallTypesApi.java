@@ -1,5 +1,6 @@
 package org.careclock.api;
 
+import jakarta.validation.Valid;
 import org.careclock.base.ConflictException;
 import org.careclock.base.InvalidInputException;
 import org.careclock.calltype.CallTypeService;
@@ -9,6 +10,7 @@ import org.careclock.calltype.Capability;
 import org.careclock.base.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,14 +39,6 @@ import java.util.stream.Collectors;
 @RequestMapping("/api/v2/video/calltypes")
 class CallTypesApi {
 
-    private static final Set<String> CREATE_FIELDS = Set.of("name", "grants", "settings");
-    private static final Set<String> UPDATE_FIELDS = Set.of("grants", "settings");
-    private static final Set<String> SETTINGS_FIELDS = Set.of("limits", "session_timer", "backstage");
-    static final Set<String> BACKSTAGE_FIELDS = Set.of("enabled", "join_ahead_time_seconds");
-    private static final Set<String> LIMITS_FIELDS = Set.of("max_duration_seconds", "max_participants");
-    private static final Set<String> TIMER_FIELDS = Set.of("alert_thresholds_seconds", "extension_steps_seconds",
-            "idle_timeout_seconds", "idle_prompt_seconds", "empty_timeout_seconds");
-
     /** The service's field names and where they are on the wire. */
     private static final Map<String, String> WIRE_FIELDS = Map.of(
             "max_duration_seconds", "settings.limits.max_duration_seconds",
@@ -63,14 +57,15 @@ class CallTypesApi {
     }
 
     @PostMapping
-    ResponseEntity<Wire.CallType> create(@RequestBody(required = false) byte[] body) {
-        JsonBody request = JsonBody.parse(body).only(CREATE_FIELDS);
-        String name = request.required("name").string();
-        CallTypeSettings wanted = validate(read(CallTypeSettings.defaults(name, 0).withGrants(Map.of()), request));
+    ResponseEntity<Wire.CallType> create(@AuthenticationPrincipal Actor actor,
+                                         @Valid @RequestBody Requests.CreateCallType request) {
+        String name = request.name();
+        CallTypeSettings wanted = validate(read(CallTypeSettings.defaults(name, 0).withGrants(Map.of()),
+                request.grants(), request.settings()));
         Optional<CallTypeSettings> existing = types.find(name);
         if (existing.isEmpty()) {
             try {
-                return ResponseEntity.status(HttpStatus.CREATED).body(toWire(types.create(Actor.api(), wanted)));
+                return ResponseEntity.status(HttpStatus.CREATED).body(toWire(types.create(actor, wanted)));
             } catch (ConflictException e) {
                 existing = types.find(name); // created at the same moment by another request
             }
@@ -89,53 +84,50 @@ class CallTypesApi {
     }
 
     @PutMapping("/{name}")
-    Wire.CallType update(@PathVariable String name, @RequestBody(required = false) byte[] body) {
-        JsonBody request = JsonBody.parse(body).only(UPDATE_FIELDS);
+    Wire.CallType update(@AuthenticationPrincipal Actor actor, @PathVariable String name,
+                         @Valid @RequestBody Requests.UpdateCallType request) {
         CallTypeSettings current = types.get(name);
-        CallTypeSettings wanted = validate(read(current, request));
-        return toWire(types.update(Actor.api(), wanted));
+        CallTypeSettings wanted = validate(read(current, request.grants(), request.settings()));
+        return toWire(types.update(actor, wanted));
     }
 
-    /** The settings {@code request} describes, on top of {@code base}. */
-    private static CallTypeSettings read(CallTypeSettings base, JsonBody request) {
-        Map<String, Set<Capability>> grants = new LinkedHashMap<>(base.grants());
-        request.field("grants").ifPresent(g -> g.entries().forEach((role, list) -> {
-            Set<Capability> caps = EnumSet.noneOf(Capability.class);
-            for (JsonBody item : list.array()) {
-                String wireName = item.string();
-                caps.add(Capability.fromWireName(wireName).orElseThrow(() -> new InvalidInputException(item.path(),
-                        item.path() + " names the unknown capability " + wireName + "; CareClock grants "
-                                + Capability.grantable().stream().map(Capability::wireName)
-                                .collect(Collectors.joining(", ")))));
-            }
-            grants.put(role, caps);
-        }));
-        int max = base.maxDurationSeconds();
-        int participants = base.maxParticipants();
-        List<Integer> alerts = base.alertThresholdsSeconds();
-        List<Integer> steps = base.extensionStepsSeconds();
-        int idleTimeout = base.idleTimeoutSeconds();
-        int idlePrompt = base.idlePromptSeconds();
-        int emptyTimeout = base.emptyTimeoutSeconds();
-        Optional<JsonBody> settings = request.field("settings").map(s -> s.object().only(SETTINGS_FIELDS));
-        Optional<JsonBody> limits = settings.flatMap(s -> s.field("limits")).map(l -> l.object().only(LIMITS_FIELDS));
-        if (limits.isPresent()) {
-            max = limits.get().field("max_duration_seconds").map(JsonBody::integer).orElse(max);
-            participants = limits.get().field("max_participants").map(JsonBody::integer).orElse(participants);
+    /** The settings a request names, on top of {@code base}. */
+    private static CallTypeSettings read(CallTypeSettings base, Map<String, List<String>> grants,
+                                         Requests.CallTypeSettings settings) {
+        Map<String, Set<Capability>> granted = new LinkedHashMap<>(base.grants());
+        if (grants != null) {
+            grants.forEach((role, list) -> {
+                Set<Capability> caps = EnumSet.noneOf(Capability.class);
+                for (int i = 0; i < list.size(); i++) {
+                    String wireName = list.get(i);
+                    String path = "grants." + role + "[" + i + "]";
+                    caps.add(Capability.fromWireName(wireName).orElseThrow(() -> new InvalidInputException(path,
+                            path + " names the unknown capability " + wireName + "; CareClock grants "
+                                    + Capability.grantable().stream().map(Capability::wireName)
+                                    .collect(Collectors.joining(", ")))));
+                }
+                granted.put(role, caps);
+            });
         }
-        Backstage backstage = settings.flatMap(s -> s.field("backstage"))
-                .map(b -> backstage(b, base.backstage())).orElse(base.backstage());
-        Optional<JsonBody> timer = settings.flatMap(s -> s.field("session_timer")).map(t -> t.object().only(TIMER_FIELDS));
-        if (timer.isPresent()) {
-            JsonBody t = timer.get();
-            alerts = t.field("alert_thresholds_seconds").map(JsonBody::integers).orElse(alerts);
-            steps = t.field("extension_steps_seconds").map(JsonBody::integers).orElse(steps);
-            idleTimeout = t.field("idle_timeout_seconds").map(JsonBody::integer).orElse(idleTimeout);
-            idlePrompt = t.field("idle_prompt_seconds").map(JsonBody::integer).orElse(idlePrompt);
-            emptyTimeout = t.field("empty_timeout_seconds").map(JsonBody::integer).orElse(emptyTimeout);
-        }
-        return new CallTypeSettings(base.name(), max, grants, alerts, steps, idleTimeout, idlePrompt, emptyTimeout,
-                participants, backstage);
+        Requests.Limits limits = settings == null ? null : settings.limits();
+        Requests.SessionTimer timer = settings == null ? null : settings.sessionTimer();
+        Backstage backstage = settings == null || settings.backstage() == null ? base.backstage()
+                : backstage(settings.backstage(), base.backstage());
+        return new CallTypeSettings(base.name(),
+                or(limits == null ? null : limits.maxDurationSeconds(), base.maxDurationSeconds()),
+                granted,
+                or(timer == null ? null : timer.alertThresholdsSeconds(), base.alertThresholdsSeconds()),
+                or(timer == null ? null : timer.extensionStepsSeconds(), base.extensionStepsSeconds()),
+                or(timer == null ? null : timer.idleTimeoutSeconds(), base.idleTimeoutSeconds()),
+                or(timer == null ? null : timer.idlePromptSeconds(), base.idlePromptSeconds()),
+                or(timer == null ? null : timer.emptyTimeoutSeconds(), base.emptyTimeoutSeconds()),
+                or(limits == null ? null : limits.maxParticipants(), base.maxParticipants()),
+                backstage);
+    }
+
+    /** {@code given}, or {@code kept} when the request leaves it out. */
+    static <T> T or(T given, T kept) {
+        return given != null ? given : kept;
     }
 
     private CallTypeSettings validate(CallTypeSettings settings) {
@@ -148,10 +140,9 @@ class CallTypesApi {
     }
 
     /** {@code settings.backstage} (or a call's {@code settings_override.backstage}) on top of {@code base}. */
-    static Backstage backstage(JsonBody body, Backstage base) {
-        JsonBody b = body.object().only(BACKSTAGE_FIELDS);
-        return new Backstage(b.field("enabled").map(JsonBody::bool).orElse(base.enabled()),
-                b.field("join_ahead_time_seconds").map(JsonBody::integer).orElse(base.joinAheadTimeSeconds()));
+    static Backstage backstage(Requests.Backstage given, Backstage base) {
+        return new Backstage(or(given.enabled(), base.enabled()),
+                or(given.joinAheadTimeSeconds(), base.joinAheadTimeSeconds()));
     }
 
     static Wire.Backstage toWire(Backstage b) {

@@ -1,5 +1,6 @@
 package org.careclock.api;
 
+import jakarta.validation.Valid;
 import org.careclock.base.InvalidInputException;
 import org.careclock.call.CallDetails;
 import org.careclock.call.CallService;
@@ -15,6 +16,7 @@ import org.careclock.user.UserInfo;
 import org.careclock.user.UserService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,11 +26,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * Calls (appointments), driven through the same services as the pages:
@@ -47,13 +50,6 @@ import java.util.Set;
 class CallsApi {
 
     static final int MAX_MEMBERS = 100;
-    private static final Set<String> GET_OR_CREATE_FIELDS = Set.of("data", "members_limit");
-    private static final Set<String> DATA_FIELDS = Set.of("members", "created_by_id", "created_by", "starts_at",
-            "settings_override");
-    private static final Set<String> MEMBER_FIELDS = Set.of("user_id");
-    private static final Set<String> UPDATE_FIELDS = Set.of("settings_override");
-    private static final Set<String> OVERRIDE_FIELDS = Set.of("limits", "backstage");
-    private static final Set<String> LIMITS_FIELDS = Set.of("max_duration_seconds");
 
     private final CallService calls;
     private final SessionTimerService sessions;
@@ -71,132 +67,116 @@ class CallsApi {
     }
 
     @PostMapping
-    ResponseEntity<Wire.CallResponse> getOrCreate(@PathVariable String type, @PathVariable String id,
-                                                  @RequestBody(required = false) byte[] body) {
-        JsonBody request = JsonBody.parse(body).only(GET_OR_CREATE_FIELDS);
-        OptionalInt membersLimit = membersLimit(request);
-        Optional<JsonBody> data = request.field("data").map(d -> d.object().only(DATA_FIELDS));
+    ResponseEntity<Wire.CallResponse> getOrCreate(@AuthenticationPrincipal Actor actor, @PathVariable String type,
+                                                  @PathVariable String id,
+                                                  @Valid @RequestBody Requests.GetOrCreateCall request) {
+        OptionalInt membersLimit = request.membersLimit() == null ? OptionalInt.empty()
+                : OptionalInt.of(request.membersLimit());
+        Requests.CallData data = request.data();
         List<String> members = new ArrayList<>();
         String createdBy = null;
         Instant startsAt = null;
         Integer override = null;
-        Optional<JsonBody> backstageOverride = Optional.empty();
-        if (data.isPresent()) {
-            JsonBody d = data.get();
-            for (JsonBody member : d.field("members").map(JsonBody::array).orElse(List.of())) {
-                JsonBody userId = member.object().only(MEMBER_FIELDS).required("user_id");
-                String user = userId.string();
+        Requests.Backstage backstageOverride = null;
+        if (data != null) {
+            List<Requests.Member> given = data.members() == null ? List.of() : data.members();
+            for (int i = 0; i < given.size(); i++) {
+                String user = given.get(i).userId();
                 if (!users.exists(user)) {
-                    throw new InvalidInputException(userId.path(), userId.path() + " names the unknown user " + user
+                    String path = "data.members[" + i + "].user_id";
+                    throw new InvalidInputException(path, path + " names the unknown user " + user
                             + "; create it first with POST /api/v2/users");
                 }
                 members.add(user);
             }
-            createdBy = createdBy(d);
-            startsAt = d.field("starts_at").map(JsonBody::instant).orElse(null);
-            override = d.field("settings_override").flatMap(CallsApi::maxDuration).orElse(null);
-            backstageOverride = d.field("settings_override").flatMap(CallsApi::backstageOf);
+            createdBy = createdBy(data);
+            startsAt = data.startsAt() == null ? null : instant("data.starts_at", data.startsAt());
+            override = maxDuration(data.settingsOverride());
+            backstageOverride = data.settingsOverride() == null ? null : data.settingsOverride().backstage();
         }
         CallService.Obtained obtained;
         try {
-            obtained = calls.getOrCreate(Actor.api(), new NewCall(type, id, null, members, createdBy, startsAt, override));
+            obtained = calls.getOrCreate(actor, new NewCall(type, id, null, members, createdBy, startsAt, override));
         } catch (InvalidInputException e) {
             throw "max_duration_seconds".equals(e.field())
                     ? new InvalidInputException("data.settings_override.limits.max_duration_seconds", e.getMessage()) : e;
         }
         CallDetails call = obtained.call();
-        if (obtained.created() && backstageOverride.isPresent()) {
-            call = calls.changeBackstage(Actor.api(), call.cid(),
-                    CallTypesApi.backstage(backstageOverride.get(), call.backstage()));
+        if (obtained.created() && backstageOverride != null) {
+            call = calls.changeBackstage(actor, call.cid(), CallTypesApi.backstage(backstageOverride, call.backstage()));
         }
-        Wire.CallResponse response = response(call, membersLimit, obtained.created());
+        Wire.CallResponse response = response(actor, call, membersLimit, obtained.created());
         return ResponseEntity.status(obtained.created() ? HttpStatus.CREATED : HttpStatus.OK).body(response);
     }
 
     @GetMapping
-    Wire.CallResponse get(@PathVariable String type, @PathVariable String id) {
-        return response(calls.getVisible(Actor.api(), type, id), OptionalInt.empty(), null);
+    Wire.CallResponse get(@AuthenticationPrincipal Actor actor, @PathVariable String type, @PathVariable String id) {
+        return response(actor, calls.getVisible(actor, type, id), OptionalInt.empty(), null);
     }
 
     @PatchMapping
-    Wire.CallResponse update(@PathVariable String type, @PathVariable String id,
-                             @RequestBody(required = false) byte[] body) {
-        JsonBody request = JsonBody.parse(body).only(UPDATE_FIELDS);
-        Optional<Integer> seconds = request.field("settings_override").flatMap(CallsApi::maxDuration);
-        Optional<JsonBody> backstageOverride = request.field("settings_override").flatMap(CallsApi::backstageOf);
-        if (backstageOverride.isPresent()) {
-            CallDetails call = calls.getVisible(Actor.api(), type, id);
-            calls.changeBackstage(Actor.api(), call.cid(), CallTypesApi.backstage(backstageOverride.get(), call.backstage()));
+    Wire.CallResponse update(@AuthenticationPrincipal Actor actor, @PathVariable String type, @PathVariable String id,
+                             @Valid @RequestBody Requests.UpdateCall request) {
+        Requests.CallOverride settings = request.settingsOverride();
+        Integer seconds = maxDuration(settings);
+        if (settings != null && settings.backstage() != null) {
+            CallDetails call = calls.getVisible(actor, type, id);
+            calls.changeBackstage(actor, call.cid(), CallTypesApi.backstage(settings.backstage(), call.backstage()));
         }
-        if (seconds.isPresent()) {
+        if (seconds != null) {
             try {
-                sessions.setMaxDuration(Actor.api(), type, id, seconds.get());
+                sessions.setMaxDuration(actor, type, id, seconds);
             } catch (InvalidInputException e) {
                 throw "max_duration_seconds".equals(e.field())
                         ? new InvalidInputException("settings_override.limits.max_duration_seconds", e.getMessage()) : e;
             }
         }
-        return get(type, id);
+        return get(actor, type, id);
     }
 
     /** Starts a call with a waiting room (the SDK's {@code call.goLive()}): its session and timer start now. */
     @PostMapping("/go_live")
-    Wire.CallResponse goLive(@PathVariable String type, @PathVariable String id,
-                             @RequestBody(required = false) byte[] body) {
-        JsonBody.parse(body).only(Set.of("start_hls", "start_recording", "start_transcription", "start_closed_caption",
-                "recording_storage_name", "transcription_storage_name"));
-        return response(backstage.goLive(Actor.api(), type, id), OptionalInt.empty(), null);
+    Wire.CallResponse goLive(@AuthenticationPrincipal Actor actor, @PathVariable String type, @PathVariable String id,
+                             @Valid @RequestBody Requests.GoLive request) {
+        return response(actor, backstage.goLive(actor, type, id), OptionalInt.empty(), null);
     }
 
     @PostMapping("/mark_ended")
-    Wire.CallResponse markEnded(@PathVariable String type, @PathVariable String id,
-                                @RequestBody(required = false) byte[] body) {
-        JsonBody.parse(body).only(Set.of());
-        CallDetails closed = sessions.close(Actor.api(), type, id);
-        return response(closed, OptionalInt.empty(), null);
+    Wire.CallResponse markEnded(@AuthenticationPrincipal Actor actor, @PathVariable String type,
+                                @PathVariable String id, @Valid @RequestBody Requests.MarkEnded request) {
+        CallDetails closed = sessions.close(actor, type, id);
+        return response(actor, closed, OptionalInt.empty(), null);
     }
 
-    private static OptionalInt membersLimit(JsonBody request) {
-        Optional<JsonBody> limit = request.field("members_limit");
-        if (limit.isEmpty()) {
-            return OptionalInt.empty();
-        }
-        int value = limit.get().integer();
-        if (value < 0 || value > MAX_MEMBERS) {
-            throw new InvalidInputException("members_limit", "members_limit must be between 0 and " + MAX_MEMBERS);
-        }
-        return OptionalInt.of(value);
-    }
-
-    private String createdBy(JsonBody data) {
-        Optional<JsonBody> byId = data.field("created_by_id");
-        Optional<JsonBody> byObject = data.field("created_by").map(o -> o.object().only(Set.of("id")).required("id"));
-        String id = byId.map(JsonBody::string).orElse(null);
-        String other = byObject.map(JsonBody::string).orElse(null);
+    private String createdBy(Requests.CallData data) {
+        String id = data.createdById();
+        String other = data.createdBy() == null ? null : data.createdBy().id();
         if (id != null && other != null && !id.equals(other)) {
             throw new InvalidInputException("data.created_by_id",
                     "data.created_by_id and data.created_by.id name different users");
         }
         String user = id != null ? id : other;
         if (user != null && !users.exists(user)) {
-            String path = id != null ? byId.get().path() : byObject.get().path();
+            String path = id != null ? "data.created_by_id" : "data.created_by.id";
             throw new InvalidInputException(path, path + " names the unknown user " + user);
         }
         return user;
     }
 
-    private static Optional<JsonBody> backstageOf(JsonBody settingsOverride) {
-        return settingsOverride.object().only(OVERRIDE_FIELDS).field("backstage");
+    private static Integer maxDuration(Requests.CallOverride settings) {
+        return settings == null || settings.limits() == null ? null : settings.limits().maxDurationSeconds();
     }
 
-    private static Optional<Integer> maxDuration(JsonBody settingsOverride) {
-        return settingsOverride.object().only(OVERRIDE_FIELDS).field("limits")
-                .map(l -> l.object().only(LIMITS_FIELDS))
-                .flatMap(l -> l.field("max_duration_seconds"))
-                .map(JsonBody::integer);
+    private static Instant instant(String path, String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(path, path + " must be an ISO-8601 date-time with an offset, "
+                    + "such as 2026-03-02T09:00:00Z; was " + text);
+        }
     }
 
-    private Wire.CallResponse response(CallDetails call, OptionalInt membersLimit, Boolean created) {
+    private Wire.CallResponse response(Actor actor, CallDetails call, OptionalInt membersLimit, Boolean created) {
         var session = call.session();
         Wire.Session wireSession = null;
         if (session.startedAt() != null) {
@@ -219,7 +199,7 @@ class CallsApi {
                     Wire.User user = user(m);
                     return new Wire.Member(m, user, user.role());
                 }).toList();
-        List<String> capabilities = sessions.capabilities(Actor.api(), call.type()).stream().sorted()
+        List<String> capabilities = sessions.capabilities(actor, call.type()).stream().sorted()
                 .map(Capability::wireName).toList();
         return new Wire.CallResponse(wireCall, members, capabilities, created);
     }

@@ -11,7 +11,7 @@ final class ErrorCodes {
     static final int INTERNAL = -1;
     /** The api_key is missing or is not this server's (401). */
     static final int ACCESS_KEY = 2;
-    /** Bad input: a field is missing, malformed or out of range; malformed JSON (400); a clash with stored data (409). */
+    /** Bad input: a field is missing, malformed or out of range; malformed JSON (400); a body too large (413); a clash with stored data (409). */
     static final int INPUT = 4;
     /** No usable token (401). */
     static final int AUTHENTICATION = 5;

@@ -1,11 +1,13 @@
 package org.careclock.api;
 
+import jakarta.validation.Valid;
 import org.careclock.base.Actor;
 import org.careclock.base.InputValidator;
 import org.careclock.base.InvalidInputException;
 import org.careclock.user.RoleService;
 import org.careclock.user.UserInfo;
 import org.careclock.user.UserService;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code POST /api/v2/users}: creates or updates users by id, all or none. A new user needs a
@@ -29,7 +30,6 @@ import java.util.Set;
 class UsersApi {
 
     static final int MAX_USERS = 100;
-    private static final Set<String> USER_FIELDS = Set.of("id", "name", "role");
 
     private final UserService users;
     private final RoleService roles;
@@ -42,17 +42,11 @@ class UsersApi {
     }
 
     @PostMapping
-    Wire.Users upsert(@RequestBody(required = false) byte[] body) {
-        Map<String, JsonBody> given = JsonBody.parse(body).only(Set.of("users")).required("users").entries();
-        if (given.size() > MAX_USERS) {
-            throw new InvalidInputException("users", "users may hold at most " + MAX_USERS + " users per request");
-        }
+    Wire.Users upsert(@AuthenticationPrincipal Actor actor, @Valid @RequestBody Requests.UpsertUsers request) {
         List<UserService.UserForm> forms = new ArrayList<>();
-        for (Map.Entry<String, JsonBody> entry : given.entrySet()) {
-            forms.add(form(entry.getKey(), entry.getValue().object().only(USER_FIELDS)));
-        }
+        request.users().forEach((key, user) -> forms.add(form(key, user)));
         Map<String, Wire.User> out = new LinkedHashMap<>();
-        for (UserInfo user : users.upsert(Actor.api(), forms)) {
+        for (UserInfo user : users.upsert(actor, forms)) {
             out.put(user.id(), new Wire.User(user.id(), user.displayName(), user.role()));
         }
         return new Wire.Users(out);
@@ -62,15 +56,15 @@ class UsersApi {
      * Reads one user, fills what an existing user keeps, and checks it against the constraints of
      * {@link UserService.UserForm}, naming a refused field by its path in the request.
      */
-    private UserService.UserForm form(String key, JsonBody user) {
-        String path = user.path();
-        String id = user.field("id").map(JsonBody::string).orElse(key);
+    private UserService.UserForm form(String key, Requests.User user) {
+        String path = "users." + key;
+        String id = user.id() != null ? user.id() : key;
         if (!id.equals(key)) {
             throw new InvalidInputException(path + ".id", path + ".id is " + id + " but the user is listed as " + key);
         }
         Optional<UserInfo> existing = users.find(id);
-        String name = user.field("name").map(JsonBody::string).orElse(existing.map(UserInfo::displayName).orElse(id));
-        String role = user.field("role").map(JsonBody::string).or(() -> existing.map(UserInfo::role))
+        String name = user.name() != null ? user.name() : existing.map(UserInfo::displayName).orElse(id);
+        String role = Optional.ofNullable(user.role()).or(() -> existing.map(UserInfo::role))
                 .orElseThrow(() -> new InvalidInputException(path + ".role", path + ".role is required for a new user"));
         UserService.UserForm form = new UserService.UserForm(id, name, role, true, null);
         try {

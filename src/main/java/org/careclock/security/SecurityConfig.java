@@ -3,6 +3,7 @@ package org.careclock.security;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.DispatcherType;
+import org.careclock.api.ApiSecurity;
 import org.careclock.base.Roles;
 import org.careclock.security.ui.LoginView;
 import org.careclock.user.UserService;
@@ -44,7 +45,8 @@ import java.util.List;
 
 /**
  * Form sign-in against the users table for the pages; the JSON API under /api has its own
- * stateless chain (its requests authenticate with the API key and a signed token).
+ * stateless chain (its requests authenticate with the API key and a signed token, see
+ * {@link ApiSecurity}).
  *
  * <p>Around Vaadin's own configuration the pages' chain adds:
  * <ul>
@@ -72,11 +74,10 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/**")
+    SecurityFilterChain apiChain(HttpSecurity http, ApiSecurity api) throws Exception {
+        return api.configure(http.securityMatcher("/api/**"))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(PageHeaders.NOTHING_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))

@@ -71,6 +71,39 @@ class ApiAuthenticationTest extends ApiTestSupport {
     }
 
     @Test
+    void token_of_another_algorithm_is_refused_even_when_signed_with_the_secret() throws Exception {
+        // HS512, honestly signed with the API secret: still not the algorithm the API takes.
+        String hs512 = TestTokens.signed("{\"alg\":\"HS512\",\"typ\":\"JWT\"}", "{\"server\":true}", SECRET, "HmacSHA512");
+        assertError(withToken(hs512), 401, 5, "HS256");
+        // An RS256 header over an HMAC of the secret (the key-confusion attack).
+        assertError(withToken(jwt("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", "{\"server\":true}", SECRET)), 401, 5, "HS256");
+        assertError(withToken(jwt("{\"typ\":\"JWT\"}", "{\"server\":true}", SECRET)), 401, 5, "well-formed");
+    }
+
+    @Test
+    void server_token_without_timestamps_is_served_as_the_sdk_sends_it() throws Exception {
+        // The SDK signs {"server":true} with no exp, nbf or iat; the header may come without typ.
+        withToken(jwt("{\"alg\":\"HS256\"}", "{\"server\":true}", SECRET)).andExpect(status().isOk());
+        long now = clock.instant().getEpochSecond();
+        withToken(jwt(HS256, "{\"server\":true,\"iat\":" + now + "}", SECRET)).andExpect(status().isOk());
+    }
+
+    @Test
+    void timestamps_follow_the_application_clock() throws Exception {
+        long now = clock.instant().getEpochSecond();
+        String token = jwt(HS256, "{\"server\":true,\"exp\":" + (now + 60) + "}", SECRET);
+        withToken(token).andExpect(status().isOk());
+        scheduler.advance(java.time.Duration.ofSeconds(61));
+        assertError(withToken(token), 401, 40, "expired");
+    }
+
+    @Test
+    void empty_bearer_is_malformed() throws Exception {
+        assertError(withToken("Bearer "), 401, 5, "well-formed");
+        assertError(withToken("Bearer  x.y.z"), 401, 5, "well-formed");
+    }
+
+    @Test
     void malformed_token_is_an_authentication_error() throws Exception {
         assertError(withToken("not-a-token"), 401, 5, "well-formed");
         assertError(withToken("a.b.c"), 401, 5, "well-formed");

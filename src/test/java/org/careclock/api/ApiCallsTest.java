@@ -118,7 +118,7 @@ class ApiCallsTest extends ApiTestSupport {
         assertError(apiPost(path(id), "{\"data\":{\"members\":\"bill\"}}"), 400, 4, "data.members must be an array");
         assertError(apiPost(path(id), "{\"data\":"), 400, 4, "not valid JSON");
         assertThat(calls.findVisible(Actor.api(), "appointment", id)).isEmpty();
-        assertError(apiPost("/api/v2/video/call/appointment/not%20valid", MEMBERS), 400, 4, "id");
+        assertError(apiPost("/api/v2/video/call/appointment/not.valid", MEMBERS), 400, 4, "id");
     }
 
     @Test

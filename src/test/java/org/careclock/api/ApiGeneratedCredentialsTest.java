@@ -18,11 +18,11 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.WebApplicationContext;
 
-import java.nio.charset.StandardCharsets;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -53,9 +53,9 @@ class ApiGeneratedCredentialsTest extends KaribuTest {
 
     @Test
     void requests_signed_with_the_generated_pair_are_served() throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         ApiCredentials.Access access = credentials.access(Actor.api());
-        String token = ServerTokens.create(access.generatedSecret().getBytes(StandardCharsets.UTF_8));
+        String token = TestTokens.server(access.generatedSecret());
         mvc.perform(get("/api/v2/video/calltypes/appointment").queryParam("api_key", access.key())
                 .header("Authorization", token)).andExpect(status().isOk());
         mvc.perform(get("/api/v2/video/calltypes/appointment").queryParam("api_key", "test-api-key")

@@ -11,10 +11,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -22,7 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * API tests against the shared application context (demo data, virtual time): requests go
- * through Spring MVC with the test key and a server token signed with the test secret, as the
+ * through the API's security filters and Spring MVC with the test key and a server token signed with the test secret, as the
  * SDK sends them (raw Authorization header, api_key query parameter).
  */
 abstract class ApiTestSupport extends SpringTest {
@@ -37,25 +35,15 @@ abstract class ApiTestSupport extends SpringTest {
 
     @BeforeEach
     void setUpMockMvc() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     }
 
     static String serverToken() {
-        return ServerTokens.create(SECRET.getBytes(StandardCharsets.UTF_8));
+        return TestTokens.server(SECRET);
     }
 
-    /** A compact JWT with the given header and payload, signed with HS256 and {@code secret}. */
     static String jwt(String headerJson, String payloadJson, String secret) {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String content = b64.encodeToString(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8));
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return content + "." + b64.encodeToString(mac.doFinal(content.getBytes(StandardCharsets.US_ASCII)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestTokens.jwt(headerJson, payloadJson, secret);
     }
 
     /** A request as the SDK sends it. */
