@@ -47,6 +47,19 @@ public class AuditService {
 
     @EventListener
     @Transactional
+    public void on(SessionEvent.TimeAsked e) {
+        audit.save(new AuditEvent(e.at(), e.cid(), e.userId(), "time-asked", null, null, null));
+    }
+
+    @EventListener
+    @Transactional
+    public void on(SessionEvent.TimeAnswered e) {
+        audit.save(new AuditEvent(e.at(), e.cid(), e.actor(), e.granted() ? "time-granted" : "time-declined", null,
+                null, "for " + e.userId() + (e.granted() ? ", " + e.seconds() + " s" : "")));
+    }
+
+    @EventListener
+    @Transactional
     public void on(SessionEvent.CallEnded e) {
         audit.save(new AuditEvent(e.at(), e.cid(), e.actor(), "ended", null, null, e.reason().name()));
     }

@@ -37,6 +37,9 @@ final class CallRuntime {
     /** Each present user's media page: the token of their newest open page. */
     final Map<String, Long> mediaPages = new LinkedHashMap<>();
 
+    /** Pending requests for more time, by the asking user (one each); they lapse with the session. */
+    final Map<String, TimeRequests.Request> timeRequests = new LinkedHashMap<>();
+
     Instant aloneSince;
     SessionView.IdlePrompt prompt;
     Instant emptySince;

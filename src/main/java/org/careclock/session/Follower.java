@@ -12,7 +12,8 @@ import java.util.Objects;
  * another node is applied to the local runtime before this node's pages hear it: a moved
  * deadline is read back from the database and re-planned (so this node never ends a call from
  * a stale deadline), an end elsewhere retires the local runtime without touching the row, and
- * a change of presence re-reads the other nodes' pages ({@link Presence#mirror}).
+ * a change of presence re-reads the other nodes' pages ({@link Presence#mirror}), and requests for
+ * more time are kept in step ({@link TimeRequests}).
  * The database, not the event, is the truth: an event only says when to look.
  */
 @Component
@@ -54,6 +55,10 @@ class Follower {
                 presence.mirror(rt, false);
                 return null;
             });
+            case SessionEvent.TimeAsked asked -> runtimes.ifPresent(asked.cid(), rt -> rt.timeRequests.put(
+                    asked.userId(), new TimeRequests.Request(asked.userId(), asked.displayName(), asked.at())));
+            case SessionEvent.TimeAnswered answered -> runtimes.ifPresent(answered.cid(),
+                    rt -> rt.timeRequests.remove(answered.userId()));
             default -> {
             }
         }

@@ -69,6 +69,18 @@ public sealed interface SessionEvent {
     record WentLive(String cid, Instant at, String actor, List<Waiting> admitted) implements SessionEvent {
     }
 
+    /** A participant who may not extend the call asks those who may for more time. */
+    record TimeAsked(String cid, String userId, String displayName, Instant at) implements SessionEvent {
+    }
+
+    /**
+     * The request of {@code userId} for more time was answered by {@code actor}: granted with an
+     * extension of {@code seconds}, or declined ({@code seconds} 0).
+     */
+    record TimeAnswered(String cid, String userId, boolean granted, int seconds, String actor, Instant at)
+            implements SessionEvent {
+    }
+
     record CallEnded(String cid, EndReason reason, Instant at, String actor) implements SessionEvent {
     }
 }

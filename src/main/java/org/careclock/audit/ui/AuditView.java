@@ -208,6 +208,9 @@ public class AuditView extends VerticalLayout {
             case "deadline-changed" -> "Duration changed";
             case "deadline-override" -> "Duration set at join";
             case "ended" -> "Ended";
+            case "time-asked" -> "Asked for more time";
+            case "time-granted" -> "Gave more time";
+            case "time-declined" -> "Declined more time";
             case "signed-in" -> "Signed in";
             case "sign-in-failed" -> "Sign-in failed";
             case "sign-in-refused" -> "Sign-in refused (locked)";

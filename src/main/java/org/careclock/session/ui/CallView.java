@@ -35,6 +35,7 @@ import org.careclock.session.SessionEvent;
 import org.careclock.session.SessionEvents;
 import org.careclock.session.SessionTimerService;
 import org.careclock.session.SessionView;
+import org.careclock.session.TimeRequests;
 import org.careclock.user.UserService;
 
 import java.time.Duration;
@@ -57,12 +58,14 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private final SessionEvents events;
     private final CurrentUser currentUser;
     private final UserService users;
+    private final TimeRequests timeRequests;
     private final ClockPanel clock;
     private final MediaPanel media;
     private final IdleDialog idleDialog;
     private final ParticipantList participants = new ParticipantList();
     private final CallControls controls;
     private final CallHeader header;
+    private final MoreTimePanel moreTime;
 
     private String type;
     private String id;
@@ -79,7 +82,7 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private List<Integer> steps = List.of();
 
     public CallView(SessionTimerService timers, BackstageService backstage, MediaService mediaService,
-                    SessionEvents events, CurrentUser currentUser, UserService users) {
+                    SessionEvents events, CurrentUser currentUser, UserService users, TimeRequests timeRequests) {
         this.timers = timers;
         this.users = users;
         this.backstage = backstage;
@@ -92,6 +95,21 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         this.controls = new CallControls(this::extend, this::leave,
                 () -> timers.end(currentUser.actor(), type, id));
         this.header = new CallHeader(currentUser.actor().userId(), currentUser.actor().isAdmin(), users::displayName);
+        this.timeRequests = timeRequests;
+        this.moreTime = new MoreTimePanel(new MoreTimePanel.Actions() {
+            @Override
+            public void ask() {
+                if (attendance != null) {
+                    timeRequests.ask(currentUser.actor(), attendance, users.displayName(currentUser.actor().userId()));
+                    moreTime.asked();
+                }
+            }
+
+            @Override
+            public void answer(String userId, int seconds) {
+                timeRequests.answer(currentUser.actor(), type, id, userId, seconds);
+            }
+        }, this::extendedBy);
         idleDialog.addStayListener(e -> {
             if (attendance != null) {
                 timers.stay(attendance);
@@ -235,11 +253,13 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         clock.show(session.timerEndsAt(), session.serverNow());
 
         controls.show(capabilities, steps);
+        moreTime.show(attendance.userId(), capabilities.contains(Capability.CHANGE_MAX_DURATION),
+                session.timerEndsAt() != null, steps, timeRequests.pending(type + ":" + id));
         renderParticipants(session.present());
 
         Div stage = new Div(media);
         stage.addClassName("call-stage");
-        add(header, clock, stage, controls, participants);
+        add(header, clock, stage, controls, moreTime, participants);
         if (session.currentAlert() != null) {
             showAlert(session.currentAlert(), session.timerEndsAt());
         }
@@ -316,6 +336,8 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
                     enterCall();
                 }
             }
+            case SessionEvent.TimeAsked e -> moreTime.apply(e);
+            case SessionEvent.TimeAnswered e -> moreTime.apply(e);
             case SessionEvent.CallEnded e -> {
                 attendance = null;
                 leaveQuietly();

@@ -16,6 +16,8 @@ import org.careclock.base.Actor;
 import org.careclock.base.Roles;
 import org.careclock.session.SessionEvents;
 import org.careclock.session.SessionTimerService;
+import org.careclock.session.TimeRequests;
+import org.careclock.session.Attendance;
 import org.careclock.testing.KaribuTest;
 import org.careclock.testing.TestCallTypes;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +43,7 @@ class CallViewTest extends KaribuTest {
     @Autowired CallTypeService types;
     @Autowired CallService calls;
     @Autowired SessionEvents events;
+    @Autowired TimeRequests timeRequests;
 
     String type;
     String id;
@@ -256,5 +259,57 @@ class CallViewTest extends KaribuTest {
         assertThat(countdown.getElement().getAttribute("data-server-now"))
                 .isEqualTo(String.valueOf(start.plusSeconds(90).toEpochMilli()));
         assertThat(countdown.endsAtMillis()).isEqualTo(start.plusSeconds(3600).toEpochMilli());
+    }
+
+    @Test
+    void a_patient_asks_for_more_time_and_hears_the_answer() {
+        Actor doctor = Actor.user("dr-lecter", Roles.SPECIALIST);
+        timers.join(doctor, type, id, null);
+        open("bill");
+        Button ask = _get(Button.class, spec -> spec.withId("ask-more-time"));
+        _click(ask);
+        assertThat(ask.isEnabled()).as("one request at a time").isFalse();
+        assertThat(ask.getText()).contains("waiting for an answer");
+
+        timeRequests.answer(doctor, type, id, "bill", 600);
+        MockVaadin.clientRoundtrip(false);
+
+        assertThat(ask.isEnabled()).isTrue();
+        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications())
+                .extracting(n -> n.getElement().getProperty("text"))
+                .contains("Dr. Hannibal Lecter gave you 10 minutes more");
+        assertThat(((Countdown) byId("countdown")).endsAtMillis()).isEqualTo(start.plusSeconds(4200).toEpochMilli());
+    }
+
+    @Test
+    void the_specialist_sees_the_request_with_the_extension_steps_and_grants_it() {
+        Actor patient = Actor.user("bill", Roles.PATIENT);
+        Attendance patientsPage = timers.join(patient, type, id, null).attendance();
+        open("dr-lecter");
+        assertThat(_find(Button.class, spec -> spec.withId("ask-more-time"))).as("the specialist may extend").isEmpty();
+
+        timeRequests.ask(patient, patientsPage, "Buffalo Bill");
+        MockVaadin.clientRoundtrip(false);
+
+        Div request = _get(Div.class, spec -> spec.withId("time-request-bill"));
+        assertThat(request.getElement().getTextRecursively()).contains("Buffalo Bill asks for more time");
+        byId("grant-bill-1800");
+        byId("decline-bill");
+        _click(_get(Button.class, spec -> spec.withId("grant-bill-600")));
+        MockVaadin.clientRoundtrip(false);
+
+        assertThat(((Countdown) byId("countdown")).endsAtMillis()).isEqualTo(start.plusSeconds(4200).toEpochMilli());
+        assertThat(_find(Div.class, spec -> spec.withId("time-request-bill"))).as("answered").isEmpty();
+    }
+
+    @Test
+    void a_specialist_opening_the_page_later_sees_the_pending_request_and_may_decline() {
+        Actor patient = Actor.user("bill", Roles.PATIENT);
+        timeRequests.ask(patient, timers.join(patient, type, id, null).attendance(), "Buffalo Bill");
+        open("dr-lecter");
+        _click(_get(Button.class, spec -> spec.withId("decline-bill")));
+        MockVaadin.clientRoundtrip(false);
+        assertThat(_find(Div.class, spec -> spec.withId("time-request-bill"))).isEmpty();
+        assertThat(((Countdown) byId("countdown")).endsAtMillis()).isEqualTo(start.plusSeconds(3600).toEpochMilli());
     }
 }
