@@ -1,10 +1,10 @@
 package org.careclock.call.ui;
 
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Result;
@@ -51,7 +51,9 @@ class AppointmentEditor extends EditorDialog {
     private final ZoneId zone;
     private final Map<String, CallTypeSettings> typesByName = new LinkedHashMap<>();
 
-    private final Select<String> type = new Select<>();
+    // A combo box, not a Select: a required Select puts aria-required on its inner button, which
+    // assistive technology may not be given there (axe-core: aria-allowed-attr).
+    private final ComboBox<String> type = new ComboBox<>();
     private final TextField id = new TextField("Appointment id");
     private final TextField title = new TextField("Title");
     private final MultiSelectComboBox<String> members = new MultiSelectComboBox<>("Members");

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import org.careclock.base.Actor;
@@ -35,7 +35,9 @@ class UserEditor extends EditorDialog {
     private final UserInfo existing;
     private final TextField id = new TextField("User id");
     private final TextField name = new TextField("Display name");
-    private final Select<String> role = new Select<>();
+    // A combo box, not a Select: a required Select puts aria-required on its inner button, which
+    // assistive technology may not be given there (axe-core: aria-allowed-attr).
+    private final ComboBox<String> role = new ComboBox<>();
     private final PasswordField password = new PasswordField("Password");
     private final Checkbox enabled = new Checkbox("Enabled: the user can sign in");
     private final RecordForm<UserService.UserForm> form = new RecordForm<>(UserService.UserForm.class, "user-error");

@@ -4,6 +4,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import org.careclock.base.ui.ForbiddenAsNotFoundView;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
@@ -139,7 +140,7 @@ class AdminAppointmentsViewTest extends KaribuTest {
     void without_a_type_the_form_asks_for_one() {
         openPage();
         _click(_get(Button.class, spec -> spec.withId("new-appointment")));
-        Select<String> type = typeSelect();
+        ComboBox<String> type = typeSelect();
         type.clear();
         _click(_get(Button.class, spec -> spec.withId("save-appointment")));
         assertThat(type.isInvalid()).isTrue();
@@ -184,7 +185,7 @@ class AdminAppointmentsViewTest extends KaribuTest {
         openPage();
         _click(_get(Button.class, spec -> spec.withId("new-appointment")));
         // The service would refuse only the first broken field, and clear the others.
-        Select<String> type = typeSelect();
+        ComboBox<String> type = typeSelect();
         type.clear();
         TextField title = _get(TextField.class, spec -> spec.withId("appointment-title"));
         IntegerField override = _get(IntegerField.class, spec -> spec.withId("appointment-duration-override"));
@@ -294,8 +295,8 @@ class AdminAppointmentsViewTest extends KaribuTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Select<String> typeSelect() {
-        return _get(Select.class, spec -> spec.withId("appointment-type"));
+    private static ComboBox<String> typeSelect() {
+        return _get(ComboBox.class, spec -> spec.withId("appointment-type"));
     }
 
     @SuppressWarnings("unchecked")

@@ -5,12 +5,12 @@ import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import org.careclock.base.ui.ForbiddenAsNotFoundView;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import org.careclock.base.Actor;
@@ -262,8 +262,8 @@ class UsersViewTest extends KaribuTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Select<String> select() {
-        return _get(Select.class, spec -> spec.withId("user-role"));
+    private static ComboBox<String> select() {
+        return _get(ComboBox.class, spec -> spec.withId("user-role"));
     }
 
     /** Clicks the row's action button: 0 Edit, 1 Disable/Enable, 2 Unlock (on a locked account). */
