@@ -79,7 +79,9 @@ class ClockPanel extends Div {
         String level = dangerAt > 0 && thresholdSeconds <= dangerAt ? "danger" : "warn";
         alert.addClassName(level);
         alert.getElement().setAttribute("data-level", level);
-        alert.getElement().setAttribute("role", "alert");
+        // The most urgent threshold interrupts a screen reader (alert); an earlier one waits for a
+        // pause (status), so a first warning twenty minutes ahead does not cut into the conversation.
+        alert.getElement().setAttribute("role", "danger".equals(level) ? "alert" : "status");
         alert.getElement().setAttribute("data-threshold", String.valueOf(thresholdSeconds));
         Span text = new Span("Last " + Durations.spoken(thresholdSeconds));
         text.addClassName("alert-text");
