@@ -120,7 +120,7 @@ class CallViewTest extends KaribuTest {
         _assertNone(Div.class, spec -> spec.withId("session-alert"));
         advance(2400);
         Div alert = _get(Div.class, spec -> spec.withId("session-alert"));
-        assertThat(alert.getElement().getAttribute("role")).isEqualTo("alert");
+        assertThat(alert.getElement().getAttribute("role")).as("an early warning waits for a pause").isEqualTo("status");
         assertThat(alert.getElement().getText() + alert.getElement().getChildren()
                 .map(c -> c.getTextRecursively()).reduce("", String::concat)).contains("Last 20 minutes");
         assertThat(alert.getElement().getAttribute("data-level")).isEqualTo("warn");
@@ -156,6 +156,7 @@ class CallViewTest extends KaribuTest {
         Div alert = _get(Div.class, spec -> spec.withId("session-alert"));
         assertThat(alert.getElement().getAttribute("data-threshold")).isEqualTo("300");
         assertThat(alert.getElement().getAttribute("data-level")).isEqualTo("danger");
+        assertThat(alert.getElement().getAttribute("role")).as("the last warning interrupts").isEqualTo("alert");
         assertThat(alert.getElement().getTextRecursively()).contains("Last 5 minutes");
     }
 
