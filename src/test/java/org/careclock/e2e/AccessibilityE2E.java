@@ -133,4 +133,37 @@ class AccessibilityE2E extends BrowserTestBase {
         report("axe-core: %d page states checked, %d serious or critical violations", states, blocking.size());
         assertThat(blocking).as("serious or critical accessibility violations").isEmpty();
     }
+
+    /** Whether the page at a phone's width needs no sideways scrolling. */
+    static void fitsThePhone(Visitor v, String state, List<String> wide) {
+        Object overflow = v.page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        if (((Number) overflow).intValue() > 0) {
+            wide.add(state + " (" + v.userId + "): " + overflow + " px too wide");
+        }
+    }
+
+    @Test
+    void every_page_fits_a_phone_without_sideways_scrolling() {
+        List<String> wide = new ArrayList<>();
+        String type = newCallType(600, List.of(590), List.of(60, 600), 0, 0, 300);
+        String id = newCall(type, "A consultation with a rather long title to wrap", "dr-lecter", "bill");
+        Visitor admin = signedIn("admin");
+        admin.page.setViewportSize(390, 844);
+        for (String path : List.of("/admin/appointments", "/admin/call-types", "/admin/users", "/admin/roles",
+                "/admin/audit", "/admin/api")) {
+            admin.open(path);
+            admin.page.locator("h2").first().waitFor();
+            fitsThePhone(admin, path, wide);
+        }
+        for (String user : List.of("dr-lecter", "bill")) {
+            Visitor v = signedIn(user);
+            v.page.setViewportSize(390, 844);
+            fitsThePhone(v, "appointments", wide);
+            v.openCall(type, id);
+            assertThat(v.byId("session-alert")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
+            fitsThePhone(v, "in call with an alert", wide);
+            v.screenshot(shotName("phone-" + user));
+        }
+        assertThat(wide).as("pages wider than a 390 px phone").isEmpty();
+    }
 }
