@@ -140,8 +140,7 @@ class ClusterBenchmark {
             report.line("page on node B (other node): %s", other.format("ms"));
             report.line("ratio B/A: p50 %.1f, p99 %.1f", other.p50() / same.p50(), other.p99() / same.p99());
         } finally {
-            b.context.close();
-            a.context.close();
+            ClusterNodes.stop(b.context, a.context);
             report.save();
         }
     }
@@ -216,8 +215,7 @@ class ClusterBenchmark {
                         n - missed - byA);
             }
         } finally {
-            b.context.close();
-            a.context.close();
+            ClusterNodes.stop(b.context, a.context);
             report.save();
         }
     }
@@ -266,10 +264,7 @@ class ClusterBenchmark {
             report.line("  failover lateness (deadline to node B's published end): %s; missed %d", Stats.of(late)
                     .format("ms"), missed);
         } finally {
-            b.context.close();
-            if (a.context.isActive()) {
-                a.context.close();
-            }
+            ClusterNodes.stop(b.context, a.context);
             report.save();
         }
     }

@@ -45,12 +45,7 @@ class TwoNodesCallE2E extends BrowserTestBase {
 
     @AfterAll
     static void stopNodes() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null) {
-            nodeA.close();
-        }
+        ClusterNodes.stop(nodeB, nodeA);
     }
 
     @Test

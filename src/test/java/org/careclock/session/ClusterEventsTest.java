@@ -135,6 +135,28 @@ class ClusterEventsTest extends SpringTest {
         assertThat(heard.stream().filter(e -> e instanceof SessionEvent.DeadlineChanged).count()).isEqualTo(started);
     }
 
+    @Test
+    void a_lost_listening_connection_is_opened_again_and_hears_each_event_once() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        List<Integer> listeners = jdbc.queryForList("select pid from pg_stat_activity where query ilike ? "
+                + "and pid <> pg_backend_pid()", Integer.class, "LISTEN " + ClusterEvents.CHANNEL + "%");
+        assertThat(listeners).as("this node listens").isNotEmpty();
+        listeners.forEach(pid -> jdbc.queryForObject("select pg_terminate_backend(?)", Boolean.class, pid));
+
+        // What is sent while the node is away is lost; once it listens again, it hears.
+        String cancelled = "{\"node\":\"node-b\",\"kind\":\"IdlePromptCancelled\",\"event\":{\"cid\":\"" + cid + "\"}}";
+        Awaitility.await("the node listens again").atMost(SOON).pollInterval(Duration.ofMillis(200)).until(() -> {
+            notifyAsAnotherNode(cancelled);
+            return heard.stream().anyMatch(e -> e instanceof SessionEvent.IdlePromptCancelled);
+        });
+        heard.clear();
+        notifyAsAnotherNode("{\"node\":\"node-b\",\"kind\":\"PresenceChanged\",\"event\":{\"cid\":\"" + cid
+                + "\",\"present\":[]}}");
+        Awaitility.await().atMost(SOON).until(() -> heard.stream().anyMatch(e -> e instanceof SessionEvent.PresenceChanged));
+        Awaitility.await("heard once").during(Duration.ofMillis(500)).atMost(SOON).until(() ->
+                heard.stream().filter(e -> e instanceof SessionEvent.PresenceChanged).count() == 1);
+    }
+
     void notifyAsAnotherNode(String text) {
         new JdbcTemplate(dataSource).query("select pg_notify(?, ?)", rs -> null, ClusterEvents.CHANNEL, text);
     }

@@ -59,12 +59,7 @@ class NodeFailoverTest {
 
     @AfterAll
     static void stopNodes() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null && nodeA.isActive()) {
-            nodeA.close();
-        }
+        ClusterNodes.stop(nodeB, nodeA);
     }
 
     @Test

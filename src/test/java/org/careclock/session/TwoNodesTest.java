@@ -43,12 +43,7 @@ class TwoNodesTest {
 
     @AfterAll
     static void stopNodes() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null) {
-            nodeA.close();
-        }
+        ClusterNodes.stop(nodeB, nodeA);
     }
 
     @Test

@@ -37,6 +37,15 @@ public final class ClusterNodes {
         return new SpringApplicationBuilder(CareClockApplication.class).profiles("test").run(args.toArray(String[]::new));
     }
 
+    /** Closes the nodes that were started and still run, in the order given. */
+    public static void stop(ConfigurableApplicationContext... nodes) {
+        for (ConfigurableApplicationContext node : nodes) {
+            if (node != null && node.isActive()) {
+                node.close();
+            }
+        }
+    }
+
     /** Where the node's web server answers. */
     public static String baseUrl(ConfigurableApplicationContext node) {
         return "http://localhost:" + ((WebServerApplicationContext) node).getWebServer().getPort();
