@@ -81,7 +81,7 @@ class ClockPanel extends Div {
         alert.getElement().setAttribute("data-level", level);
         alert.getElement().setAttribute("role", "alert");
         alert.getElement().setAttribute("data-threshold", String.valueOf(thresholdSeconds));
-        Span text = new Span("Last " + Durations.spoken(thresholdSeconds));
+        Span text = new Span(getTranslation("clock.alert", Durations.spoken(thresholdSeconds)));
         text.addClassName("alert-text");
         alert.add(VaadinIcon.ALARM.create(), text);
         Button dismiss = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
@@ -89,8 +89,8 @@ class ClockPanel extends Div {
             alertSlot.removeAll();
         });
         dismiss.setId("dismiss-alert");
-        dismiss.setAriaLabel("Dismiss");
-        dismiss.setTooltipText("Dismiss");
+        dismiss.setAriaLabel(getTranslation("clock.dismiss"));
+        dismiss.setTooltipText(getTranslation("clock.dismiss"));
         dismiss.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         alert.add(dismiss);
         alertSlot.add(alert);
@@ -101,7 +101,7 @@ class ClockPanel extends Div {
     }
 
     private void updateCaption() {
-        caption.setText(endsAt == null ? "This appointment has no time limit"
-                : "Time remaining · ends at " + BrowserTime.time(endsAt, zone));
+        caption.setText(endsAt == null ? getTranslation("clock.no-limit")
+                : getTranslation("clock.ends-at", BrowserTime.time(endsAt, zone)));
     }
 }
