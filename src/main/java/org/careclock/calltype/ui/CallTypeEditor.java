@@ -33,6 +33,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -276,8 +277,9 @@ class CallTypeEditor extends EditorDialog {
     private void duration(DurationField field, String id, String component, int value, IntFunction<String> helper) {
         field.setId(id);
         field.setValue(value);
-        form.forField(field).asRequired(getTranslation("type-editor.duration-required", field.getLabel()))
-                .withValidator(field.validator()).bind(component);
+        // Text that is no duration is named first; only an empty field is "required".
+        form.forField(field).withValidator(field.validator())
+                .asRequired(getTranslation("type-editor.duration-required", field.getLabel())).bind(component);
         helpers.put(field, helper);
         field.addValueChangeListener(e -> refreshHelper(field));
         refreshHelper(field);
@@ -315,10 +317,19 @@ class CallTypeEditor extends EditorDialog {
         return parseDurations(field.getValue()).getOrThrow(IllegalStateException::new);
     }
 
-    /** "20 min, 5 min, 30 s" to [1200, 300, 30]; ranges and duplicates are the constraints' to check. */
+    /**
+     * "20 min, 5 min, 30 s" to [1200, 300, 30]; a duration listed twice is named as typed ("5 min",
+     * not the constraint's seconds). Ranges are the constraints' to check.
+     */
     static Result<List<Integer>> parseDurations(String text) {
         StringBuilder bad = new StringBuilder();
-        return Durations.parseList(text, bad).<Result<List<Integer>>>map(Result::ok)
-                .orElseGet(() -> Result.error(Translations.t("duration-field.invalid", bad)));
+        Optional<List<Integer>> parsed = Durations.parseList(text, bad);
+        if (parsed.isEmpty()) {
+            return Result.error(Translations.t("duration-field.invalid", bad));
+        }
+        List<Integer> seconds = parsed.get();
+        return seconds.stream().filter(s -> seconds.indexOf(s) != seconds.lastIndexOf(s)).findFirst()
+                .<Result<List<Integer>>>map(twice -> Result.error(Translations.t("type-editor.list-twice", Durations.human(twice))))
+                .orElseGet(() -> Result.ok(seconds));
     }
 }

@@ -241,7 +241,7 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
     /** "Bill is waiting · since 20:41", live. */
     private Component waitingNote(CallDetails call) {
         List<Waiting> waiting = backstage.waiting(currentUser.actor(), call.type(), call.id());
-        Paragraph note = new Paragraph(waiting.isEmpty() ? getTranslation("backstage.nobody")
+        Paragraph note = new Paragraph(waiting.isEmpty() ? getTranslation("appointments.nobody-waiting")
                 : waiting.stream().map(w -> getTranslation("backstage.waiting", w.displayName(), BrowserTime.time(w.since(), zone)))
                 .collect(Collectors.joining("; ")));
         note.addClassName(waiting.isEmpty() ? "muted" : "waiting-note");
