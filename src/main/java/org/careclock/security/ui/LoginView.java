@@ -46,6 +46,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         i18n.getForm().setUsername(getTranslation("login.username"));
         i18n.getForm().setPassword(getTranslation("login.password"));
         i18n.getForm().setSubmit(getTranslation("login.submit"));
+        i18n.getForm().setForgotPassword(getTranslation("login.forgot"));
+        i18n.setErrorMessage(error(false));
         form.setI18n(i18n);
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
@@ -66,10 +68,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
         boolean expired = parameters.containsKey("expired");
-        LoginI18n.ErrorMessage error = new LoginI18n.ErrorMessage();
-        error.setTitle(getTranslation(expired ? "login.expired-title" : "login.refused-title"));
-        error.setMessage(expired ? getTranslation("login.expired-text") : refusedText(rules));
-        i18n.setErrorMessage(error);
+        i18n.setErrorMessage(error(expired));
         form.setI18n(i18n);
         form.setError(expired || parameters.containsKey("error"));
     }
@@ -77,6 +76,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     @Override
     public String getPageTitle() {
         return getTranslation("page.title", getTranslation("login.title"));
+    }
+
+    /** The refusal shown above the form (an expired form has its own), and the words for empty fields. */
+    private LoginI18n.ErrorMessage error(boolean expired) {
+        LoginI18n.ErrorMessage error = new LoginI18n.ErrorMessage();
+        error.setTitle(getTranslation(expired ? "login.expired-title" : "login.refused-title"));
+        error.setMessage(expired ? getTranslation("login.expired-text") : refusedText(rules));
+        error.setUsername(getTranslation("login.username-required"));
+        error.setPassword(getTranslation("login.password-required"));
+        return error;
     }
 
     /** The one message of every refused sign-in, with the lock rule in numbers. */

@@ -3,7 +3,9 @@ package org.careclock.base.ui;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
+import org.careclock.security.ui.LoginView;
 import org.careclock.base.Actor;
 import org.careclock.call.CallService;
 import org.careclock.call.NewCall;
@@ -115,10 +117,14 @@ class GermanPagesTest extends KaribuTest {
         Arrays.stream(Capability.values()).forEach(c -> data.add(c.wireName()));
         data.removeIf(d -> d == null || d.isBlank());
 
+        // A browser asking for German gets a session in German; the sign-in page is made in it.
         logout();
         VaadinSession.getCurrent().setLocale(Locale.GERMAN);
-        UI.getCurrent().navigate("login");
-        look("sign-in");
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        LoginView signIn = VaadinService.getCurrent().getInstantiator().createRouteTarget(LoginView.class, null);
+        PageTexts.of(signIn).forEach(text -> check("sign-in", text));
+
+        inGerman("bill");
         UI.getCurrent().navigate("no-such-page");
         look("not found");
 

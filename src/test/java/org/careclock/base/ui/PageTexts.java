@@ -28,7 +28,19 @@ final class PageTexts {
 
     static List<String> of(UI ui) {
         List<String> out = new ArrayList<>();
-        collect(ui.getElement(), out);
+        collect(ui.getElement(), out); // dialogs and notifications
+        // The page itself: its layout holds the view (the outermost of the router's chain).
+        List<com.vaadin.flow.component.HasElement> chain = new ArrayList<>(ui.getInternals().getActiveRouterTargetsChain());
+        if (!chain.isEmpty()) {
+            collect(chain.getLast().getElement(), out);
+        }
+        return out;
+    }
+
+    /** What a person reads in {@code component} alone. */
+    static List<String> of(com.vaadin.flow.component.Component component) {
+        List<String> out = new ArrayList<>();
+        collect(component.getElement(), out);
         return out;
     }
 
