@@ -220,6 +220,7 @@ public class UserService implements LanguageChoice {
     }
 
     @Override
+    @Transactional
     public void choose(Actor actor, String languageTag) {
         if (actor != null && actor.userId() != null) {
             setLanguage(actor, actor.userId(), languageTag);

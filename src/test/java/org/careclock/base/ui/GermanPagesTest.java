@@ -170,6 +170,22 @@ class GermanPagesTest extends KaribuTest {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void the_language_picked_in_the_header_is_remembered_for_the_next_sign_in() {
+        login("clarice");
+        assertThat(UI.getCurrent().getLocale()).isEqualTo(Locale.ENGLISH);
+        UI.getCurrent().navigate("");
+        LanguageMenu menu = _get(LanguageMenu.class, spec -> spec.withId("language"));
+        assertThat(menu.getValue()).isEqualTo(Locale.ENGLISH);
+        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(menu, Locale.GERMAN);
+        assertThat(users.chosen(actor("clarice"))).contains("de");
+
+        login("clarice");
+        assertThat(UI.getCurrent().getLocale()).isEqualTo(Locale.GERMAN);
+        UI.getCurrent().navigate("");
+        assertThat(_get(com.vaadin.flow.component.html.H2.class).getText()).isEqualTo("Meine Termine");
+    }
+
     private static Set<String> englishOnly;
 
     /** The English bundle's texts (without placeholders) that German words differently. */
