@@ -36,6 +36,13 @@ public class DurationField extends CustomField<Integer> {
         text.setValue(seconds == null ? "" : Durations.typed(seconds, Translations.current()));
     }
 
+    /** The text box turns red with the field, so the refused text is marked where it was typed. */
+    @Override
+    public void setInvalid(boolean invalid) {
+        super.setInvalid(invalid);
+        text.setInvalid(invalid);
+    }
+
     /** What was typed, as it was typed. */
     public String getText() {
         return text.getValue();

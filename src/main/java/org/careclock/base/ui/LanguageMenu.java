@@ -16,7 +16,6 @@ public class LanguageMenu extends Select<Locale> {
         setId("language");
         addClassName("language-menu");
         addThemeVariants(SelectVariant.LUMO_SMALL);
-        setWidth("7.5rem");
         setItems(Translations.LOCALES);
         setItemLabelGenerator(LanguageMenu::endonym);
         setAriaLabel(getTranslation("layout.language"));

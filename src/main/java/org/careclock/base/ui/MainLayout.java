@@ -35,6 +35,7 @@ public class MainLayout extends AppLayout {
         who.getElement().setAttribute("title", currentUser.displayName());
         Button signOut = new Button(getTranslation("layout.sign-out"), VaadinIcon.SIGN_OUT.create(), e -> currentUser.signOut());
         signOut.setId("sign-out");
+        signOut.setAriaLabel(getTranslation("layout.sign-out"));
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Div spacer = new Div();
         LanguageMenu language = new LanguageMenu(languages);
