@@ -13,10 +13,13 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.careclock.base.ui.AdminPage;
+import org.careclock.base.ui.Translations;
 import org.careclock.base.CurrentUser;
 import org.careclock.base.Roles;
 import org.careclock.user.RoleInfo;
 import org.careclock.user.RoleService;
+
+import java.util.Locale;
 
 /** Administration of roles: the built-in three and any the clinic adds. */
 @Route("admin/roles")
@@ -44,7 +47,7 @@ public class RolesView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         grid.addColumn(RoleInfo::name).setHeader(getTranslation("roles.name")).setKey("name").setFlexGrow(1);
-        grid.addColumn(RoleInfo::description).setHeader(getTranslation("roles.description")).setKey("description").setFlexGrow(3);
+        grid.addColumn(RolesView::description).setHeader(getTranslation("roles.description")).setKey("description").setFlexGrow(3);
         grid.addComponentColumn(r -> {
             Span kind = new Span(getTranslation(r.builtIn() ? "roles.built-in" : "roles.added"));
             kind.addClassNames("tag", r.builtIn() ? "tag-neutral" : "tag-accent");
@@ -65,6 +68,16 @@ public class RolesView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("page.title", getTranslation("roles.title"));
+    }
+
+    /**
+     * A role's description; a built-in role's that still reads as the seed wrote it
+     * ({@code role.description.<name>} in English) is shown in the page's language.
+     */
+    static String description(RoleInfo role) {
+        String key = "role.description." + role.name();
+        return role.builtIn() && Translations.text(Locale.ENGLISH, key).equals(role.description())
+                ? Translations.t(key) : role.description();
     }
 
     private void refresh() {

@@ -56,7 +56,7 @@ class UserEditor extends EditorDialog {
         name.setId("user-name");
         name.setMaxLength(UserService.NAME_MAX);
         Map<String, String> descriptions = roles.stream()
-                .collect(Collectors.toMap(RoleInfo::name, RoleInfo::description, (a, b) -> a));
+                .collect(Collectors.toMap(RoleInfo::name, RolesView::description, (a, b) -> a));
         role.setId("user-role");
         role.setLabel(getTranslation("type-editor.role"));
         role.setItems(roles.stream().map(RoleInfo::name).toList());
