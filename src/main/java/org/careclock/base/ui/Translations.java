@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -77,16 +80,47 @@ public class Translations implements I18NProvider {
     /**
      * A service's message for people (a refusal, a rule broken) in the page's language: the
      * bundles hold the fixed ones under {@code message.} and the English words made a key
-     * ("message.you-cannot-disable-your-own-account"); others — with names or numbers in them —
-     * stay as the service wrote them, in English, as the API gives them too.
+     * ("message.you-cannot-disable-your-own-account"), those with a name or number in them under
+     * {@code message.with.} (matched by their English shape); any other stays as the service
+     * wrote it, in English, as the API gives it too.
      */
     public static String message(String english) {
         if (english == null) {
             return "";
         }
-        String key = messageKey(english);
-        String text = text(current(), key);
-        return text.startsWith("!{") ? english : text;
+        String text = text(current(), messageKey(english));
+        if (!text.startsWith("!{")) {
+            return text;
+        }
+        for (Map.Entry<String, Pattern> shape : SHAPES.entrySet()) {
+            Matcher m = shape.getValue().matcher(english);
+            if (m.matches()) {
+                Object[] parts = new Object[m.groupCount()];
+                for (int i = 0; i < parts.length; i++) {
+                    parts[i] = m.group(i + 1);
+                }
+                return text(current(), shape.getKey(), parts);
+            }
+        }
+        return english;
+    }
+
+    /**
+     * Messages with a name or a number in them ("Role nurse does not exist"): the English texts
+     * under {@code message.with.}, made patterns whose {0}, {1} … match any text.
+     */
+    private static final Map<String, Pattern> SHAPES = all(Locale.ENGLISH, "message.with.").entrySet().stream()
+            .collect(Collectors.toMap(e -> "message.with." + e.getKey(), e -> shape(e.getValue())));
+
+    private static Pattern shape(String english) {
+        StringBuilder regex = new StringBuilder();
+        Matcher placeholder = Pattern.compile("\\{\\d+}").matcher(english);
+        int at = 0;
+        while (placeholder.find()) {
+            regex.append(Pattern.quote(english.substring(at, placeholder.start()))).append("(.+?)");
+            at = placeholder.end();
+        }
+        return Pattern.compile(regex.append(Pattern.quote(english.substring(at))).toString());
     }
 
     /** The key under which the bundles translate a service's fixed message. */

@@ -1,5 +1,6 @@
 package org.careclock.base.ui;
 
+import com.vaadin.flow.component.UI;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -92,6 +93,19 @@ class TranslationsTest {
         assertThat(Translations.text(Locale.GERMAN, Translations.messageKey(english)))
                 .isEqualTo("Sie können Ihr eigenes Konto nicht deaktivieren");
         assertThat(Translations.messageKey("User bill does not exist")).isEqualTo("message.user-bill-does-not-exist");
+        UI ui = new UI();
+        ui.setLocale(Locale.GERMAN);
+        UI.setCurrent(ui);
+        try {
+            assertThat(Translations.message("User bill does not exist")).isEqualTo("Den Benutzer bill gibt es nicht");
+            assertThat(Translations.message("Call type appointment is used by 3 appointments and cannot be deleted"))
+                    .isEqualTo("Die Terminart appointment wird von 3 Terminen verwendet und kann nicht gelöscht werden");
+            assertThat(Translations.message("You cannot disable your own account"))
+                    .isEqualTo("Sie können Ihr eigenes Konto nicht deaktivieren");
+            assertThat(Translations.message("Something no bundle knows")).isEqualTo("Something no bundle knows");
+        } finally {
+            UI.setCurrent(null);
+        }
     }
 
     private static Set<String> placeholders(String text) {
