@@ -54,6 +54,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     /** The filter's stand-in for entries without a user (the timer, the API). */
     private static final String SERVER = "";
     private static final Pattern BUDGET = Pattern.compile("max duration (\\d{1,6}) s");
+    private static final Pattern WAITED = Pattern.compile("(\\S+) waited (\\d{1,9}) s");
 
     private final AuditService audit;
     private final CurrentUser currentUser;
@@ -211,12 +212,16 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     /** The detail column: a lock's end beside where it came from, otherwise {@link #detail(String)}. */
     private String describe(AuditEntry e) {
         if ("account-locked".equals(e.action()) && e.newEndsAt() != null) {
-            return getTranslation("audit.until", deadline(e.newEndsAt(), e.at())) + (e.detail() == null ? "" : ", " + e.detail());
+            return getTranslation("audit.until", deadline(e.newEndsAt(), e.at())) + (e.detail() == null ? "" : ", " + detail(e.detail()));
         }
         return detail(e.detail());
     }
 
-    /** An end reason reads as its sentence, "max duration 600 s" as "Budget 10 min"; other details as they are. */
+    /**
+     * An end reason reads as its sentence, "max duration 600 s" as "Budget 10 min", "bill waited
+     * 75 s" as "bill waited 1 min 15 s", "from 10.0.0.1" and "account bill" in the page's
+     * language; other details as they are.
+     */
     static String detail(String detail) {
         if (detail == null) {
             return "";
@@ -224,6 +229,22 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         Matcher budget = BUDGET.matcher(detail);
         if (budget.matches()) {
             return Translations.t("audit.budget", Durations.human(Integer.parseInt(budget.group(1))));
+        }
+        if (detail.startsWith("from ")) {
+            return Translations.t("audit.from", detail.substring(5));
+        }
+        if (detail.startsWith("account ")) {
+            return Translations.t("audit.account", detail.substring(8));
+        }
+        if (detail.equals("nobody was waiting")) {
+            return Translations.t("audit.nobody-waited");
+        }
+        if (WAITED.matcher(detail.split(", ")[0]).matches()) {
+            return Arrays.stream(detail.split(", ")).map(part -> {
+                Matcher waited = WAITED.matcher(part);
+                return waited.matches() ? Translations.t("audit.waited", waited.group(1),
+                        Durations.human(Integer.parseInt(waited.group(2)))) : part;
+            }).collect(java.util.stream.Collectors.joining(", "));
         }
         return Arrays.stream(EndReason.values()).filter(r -> r.name().equals(detail)).findFirst()
                 .map(r -> Translations.t("end-reason." + r.name())).orElse(detail);
