@@ -44,6 +44,17 @@ public class Translations implements I18NProvider {
         return LOCALES;
     }
 
+    /**
+     * The session's language where there is one: Vaadin writes it into the first page's
+     * {@code <html lang>} before any view runs. Otherwise English.
+     */
+    @Override
+    public Locale getDefaultLocale() {
+        VaadinSession session = VaadinSession.getCurrent();
+        Locale chosen = session != null && session.hasLock() ? session.getLocale() : null;
+        return chosen == null ? LOCALES.getFirst() : supported(chosen);
+    }
+
     @Override
     public String getTranslation(String key, Locale locale, Object... params) {
         return text(locale, key, params);
