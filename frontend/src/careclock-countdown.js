@@ -11,6 +11,8 @@
  * When the page becomes visible again it fires `careclock-resync`, and the server answers with a
  * fresh `data-server-now` (a computer that slept may have paused the monotonic clock).
  *
+ * Its words come from the server, in the page's language: `aria-label` and `data-no-limit-text`.
+ *
  * Optional `data-warn-at` / `data-danger-at` (seconds) switch `data-level` from "ok" to "warn"
  * and "danger"; at zero it is "expired".
  */
@@ -37,9 +39,6 @@ class CareClockCountdown extends HTMLElement {
   connectedCallback() {
     this.setAttribute('role', 'timer');
     this.setAttribute('aria-live', 'off');
-    if (!this.hasAttribute('aria-label')) {
-      this.setAttribute('aria-label', 'Time remaining');
-    }
     document.addEventListener('visibilitychange', this._onVisible);
     this._timer = setInterval(() => this._render(), 250);
     this._render();
@@ -87,7 +86,7 @@ class CareClockCountdown extends HTMLElement {
     let text;
     let level;
     if (remaining === null) {
-      text = this.getAttribute('data-no-limit-text') || 'No time limit';
+      text = this.getAttribute('data-no-limit-text') || '';
       level = 'none';
     } else {
       const total = Math.ceil(remaining / 1000);

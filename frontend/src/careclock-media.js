@@ -16,6 +16,9 @@
  * `reconnecting` meanwhile. Everything is rendered in the light DOM so the page's styles, ids and
  * accessibility checks reach it.
  *
+ * Words: the server sets `data-texts`, a JSON object of the page's texts in its language (the
+ * bundles' `media.*` keys without the prefix; `{name}` and `{what}` are filled in here).
+ *
  * Hooks: #local-video, #remote-video-<userId> (data-peer-state: connecting, connected,
  * reconnecting, failed, closed), #toggle-audio and #toggle-video (aria-pressed="true" while that
  * device is off), #device-settings, #media-error.
@@ -38,6 +41,19 @@ function el(tag, attrs = {}, ...children) {
 }
 
 class CareClockMedia extends HTMLElement {
+  /** The text of `key` from the server's `data-texts`, with `{name}`-style `vars` filled in. */
+  _t(key, vars = {}) {
+    if (!this._texts) {
+      try {
+        this._texts = JSON.parse(this.dataset.texts || '{}');
+      } catch (e) {
+        this._texts = {};
+      }
+    }
+    const text = this._texts[key] || key;
+    return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? vars[name] : m));
+  }
+
   constructor() {
     super();
     this._setup = null;
@@ -61,20 +77,20 @@ class CareClockMedia extends HTMLElement {
     if (this._built) return;
     this._built = true;
     this.classList.add('media');
-    this._stage = el('div', { class: 'media-tiles', role: 'list', 'aria-label': 'Participants\u2019 video' });
-    this._waiting = el('p', { class: 'media-waiting', text: 'Waiting for the others to join\u2026' });
+    this._stage = el('div', { class: 'media-tiles', role: 'list', 'aria-label': this._t('tiles') });
+    this._waiting = el('p', { class: 'media-waiting', text: this._t('waiting') });
     this._selfVideo = el('video', { id: 'local-video', autoplay: true, playsinline: true, muted: true,
-      'aria-label': 'Your camera' });
+      'aria-label': this._t('own-camera') });
     this._selfVideo.muted = true;
     this._selfTile = el('figure', { class: 'media-tile self', 'data-video': 'on' }, this._selfVideo,
-      el('div', { class: 'camera-off', text: 'Your camera is off' }),
-      el('figcaption', { text: 'You' }));
+      el('div', { class: 'camera-off', text: this._t('own-camera-off') }),
+      el('figcaption', { text: this._t('you') }));
     this._error = el('div', { id: 'media-error', class: 'media-error', role: 'alert', hidden: true });
-    this._audioButton = this._button('toggle-audio', 'vaadin:microphone', 'Microphone', () => this._toggle('audio'));
-    this._videoButton = this._button('toggle-video', 'vaadin:camera', 'Camera', () => this._toggle('video'));
-    this._settingsButton = this._button('device-settings', 'vaadin:cog', 'Devices', () => this._toggleSettings());
+    this._audioButton = this._button('toggle-audio', 'vaadin:microphone', this._t('microphone'), () => this._toggle('audio'));
+    this._videoButton = this._button('toggle-video', 'vaadin:camera', this._t('camera'), () => this._toggle('video'));
+    this._settingsButton = this._button('device-settings', 'vaadin:cog', this._t('devices'), () => this._toggleSettings());
     this._settingsButton.setAttribute('aria-expanded', 'false');
-    this._settings = el('div', { class: 'media-settings', hidden: true, role: 'group', 'aria-label': 'Camera and microphone' });
+    this._settings = el('div', { class: 'media-settings', hidden: true, role: 'group', 'aria-label': this._t('devices-group') });
     this._controls = el('div', { class: 'media-controls' }, this._audioButton, this._videoButton, this._settingsButton);
     this.append(this._stage, this._waiting, this._selfTile, this._error, this._controls, this._settings);
     this._renderSwitches();
@@ -153,8 +169,8 @@ class CareClockMedia extends HTMLElement {
     this._peers = present;
     this.toggleAttribute('data-elsewhere', !meStill);
     this._waiting.textContent = !meStill
-      ? 'Your camera and microphone are in use in your other tab of this call.'
-      : 'Waiting for the others to join\u2026';
+      ? this._t('elsewhere')
+      : this._t('waiting');
     if (!meStill) return;
     for (const [page, peer] of present) {
       const link = this._links.get(page) || this._connect(page, peer);
@@ -233,7 +249,7 @@ class CareClockMedia extends HTMLElement {
     this._videoButton.hidden = !this._setup.mayVideo;
     this._selfTile.hidden = !this._setup.mayAudio && !this._setup.mayVideo;
     if (!this._setup.mayVideo) {
-      this._selfTile.querySelector('.camera-off').textContent = 'Audio only';
+      this._selfTile.querySelector('.camera-off').textContent = this._t('audio-only');
     }
     this._settingsButton.hidden = this._selfTile.hidden;
   }
@@ -242,8 +258,8 @@ class CareClockMedia extends HTMLElement {
   _meter() {
     const track = this._tracks.audio;
     if (!track || track.readyState !== 'live' || this._level) return;
-    const meter = el('meter', { id: 'mic-level', min: '0', max: '1', value: '0', 'aria-label': 'Microphone level' });
-    this._level = el('label', { class: 'mic-level' }, el('span', { text: 'Microphone' }), meter);
+    const meter = el('meter', { id: 'mic-level', min: '0', max: '1', value: '0', 'aria-label': this._t('mic-level') });
+    this._level = el('label', { class: 'mic-level' }, el('span', { text: this._t('microphone') }), meter);
     this._controls.append(this._level);
     const context = new AudioContext();
     const analyser = context.createAnalyser();
@@ -343,23 +359,23 @@ class CareClockMedia extends HTMLElement {
       this._error.hidden = true;
       return;
     }
-    const names = { audio: 'microphone', video: 'camera' };
-    const what = problems.map(([kind]) => names[kind]).join(' and ');
+    const which = problems.length === 2 ? 'both' : problems[0][0];
+    const vars = { what: this._t(`what-${which}`), device: this._t(`device-${which}`) };
     const [, first] = problems[0];
     let advice;
     if (first && first.name === 'NotAllowedError') {
-      advice = `Your browser did not allow the ${what}. Allow it for this site (the camera icon in the address bar), then try again.`;
+      advice = this._t('not-allowed', vars);
     } else if (first && (first.name === 'NotFoundError' || first.name === 'OverconstrainedError')) {
-      advice = `No ${what} was found. Connect one, or choose another under Devices, then try again.`;
+      advice = this._t('not-found', vars);
     } else if (first && first.name === 'NotReadableError') {
-      advice = `The ${what} is in use by another program. Close it, then try again.`;
+      advice = this._t('in-use', vars);
     } else {
-      advice = `The ${what} could not be opened. Try again.`;
+      advice = this._t('not-opened', vars);
     }
     const goesOn = problems.length === 2 || (!this._setup.mayAudio || !this._setup.mayVideo)
-      ? 'The call goes on: you can still see and hear the others.'
-      : `The call goes on without your ${what}.`;
-    const retry = el('vaadin-button', { id: 'media-retry', theme: 'small primary' }, el('span', { text: 'Try again' }));
+      ? this._t('goes-on')
+      : this._t('goes-on-without', vars);
+    const retry = el('vaadin-button', { id: 'media-retry', theme: 'small primary' }, el('span', { text: this._t('retry') }));
     retry.addEventListener('click', () => this._acquire());
     this._error.append(el('span', { text: `${advice} ${goesOn}` }), retry);
     this._error.hidden = false;
@@ -384,8 +400,8 @@ class CareClockMedia extends HTMLElement {
     const off = (kind) => !this._on[kind] || !this._tracks[kind] || this._tracks[kind].readyState !== 'live';
     this._audioButton.setAttribute('aria-pressed', String(off('audio')));
     this._videoButton.setAttribute('aria-pressed', String(off('video')));
-    this._audioButton.querySelector('span').textContent = off('audio') ? 'Microphone off' : 'Microphone on';
-    this._videoButton.querySelector('span').textContent = off('video') ? 'Camera off' : 'Camera on';
+    this._audioButton.querySelector('span').textContent = this._t(off('audio') ? 'microphone-off' : 'microphone-on');
+    this._videoButton.querySelector('span').textContent = this._t(off('video') ? 'camera-off' : 'camera-on');
     this._selfTile.dataset.video = off('video') ? 'off' : 'on';
   }
 
@@ -414,8 +430,8 @@ class CareClockMedia extends HTMLElement {
       return el('label', { class: 'media-device' }, el('span', { text: label }), box);
     };
     const parts = [];
-    if (this._setup && this._setup.mayVideo) parts.push(select('video', 'Camera', 'camera-select'));
-    if (this._setup && this._setup.mayAudio) parts.push(select('audio', 'Microphone', 'microphone-select'));
+    if (this._setup && this._setup.mayVideo) parts.push(select('video', this._t('camera'), 'camera-select'));
+    if (this._setup && this._setup.mayAudio) parts.push(select('audio', this._t('microphone'), 'microphone-select'));
     this._settings.replaceChildren(...parts);
   }
 
@@ -428,9 +444,9 @@ class CareClockMedia extends HTMLElement {
       iceTransportPolicy: this._setup.relayOnly ? 'relay' : 'all',
     });
     const video = el('video', { id: `remote-video-${peer.userId}`, autoplay: true, playsinline: true,
-      'data-peer-state': 'connecting', 'aria-label': `${peer.displayName}\u2019s camera` });
+      'data-peer-state': 'connecting', 'aria-label': this._t('peer-camera', { name: peer.displayName }) });
     const name = el('span', { class: 'peer-name', text: peer.displayName });
-    const mic = el('span', { class: 'mic-off', text: 'muted', 'aria-label': 'microphone off' });
+    const mic = el('span', { class: 'mic-off', text: this._t('muted'), 'aria-label': this._t('peer-mic-off') });
     const state = el('span', { class: 'peer-state', 'aria-live': 'polite' });
     const placeholder = el('div', { class: 'camera-off', text: peer.displayName });
     const tile = el('figure', { class: 'media-tile', role: 'listitem', 'data-user': peer.userId },
@@ -502,8 +518,7 @@ class CareClockMedia extends HTMLElement {
   _state(link, state) {
     link.video.setAttribute('data-peer-state', state);
     link.tile.dataset.peerState = state;
-    const words = { connecting: 'connecting\u2026', reconnecting: 'reconnecting\u2026', failed: 'connection lost' };
-    link.state.textContent = words[state] || '';
+    link.state.textContent = ['connecting', 'reconnecting', 'failed'].includes(state) ? this._t(`state-${state}`) : '';
   }
 
   _close(page) {

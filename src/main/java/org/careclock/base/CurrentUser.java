@@ -12,5 +12,10 @@ public interface CurrentUser {
     /** The signed-in user's display name, or an empty string. */
     String displayName();
 
+    /** Whether someone is signed in to the page being served. */
+    default boolean signedIn() {
+        return !displayName().isEmpty();
+    }
+
     void signOut();
 }

@@ -33,6 +33,11 @@ class SignedInUser implements CurrentUser {
     }
 
     @Override
+    public boolean signedIn() {
+        return authentication.isAuthenticated();
+    }
+
+    @Override
     public void signOut() {
         authentication.logout();
     }

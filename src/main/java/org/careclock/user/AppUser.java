@@ -24,6 +24,9 @@ class AppUser {
     @Column(name = "password_hash")
     private String passwordHash;
 
+    @Column(name = "language")
+    private String language;
+
     protected AppUser() {
     }
 
@@ -60,6 +63,14 @@ class AppUser {
 
     void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    String language() {
+        return language;
+    }
+
+    void setLanguage(String language) {
+        this.language = language;
     }
 
     void setPasswordHash(String passwordHash) {

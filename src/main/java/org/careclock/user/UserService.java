@@ -8,6 +8,7 @@ import org.careclock.base.Actor;
 import org.careclock.base.CleanText;
 import org.careclock.base.InputValidator;
 import org.careclock.base.InvalidInputException;
+import org.careclock.base.LanguageChoice;
 import org.careclock.base.NotFoundException;
 import org.careclock.base.RefusedException;
 import org.careclock.base.Roles;
@@ -21,7 +22,7 @@ import java.util.Optional;
 /** Users of the portal: staff, patients and administrators. Only administrators change them. */
 @Service
 @Transactional(readOnly = true)
-public class UserService {
+public class UserService implements LanguageChoice {
 
     /** The longest user id (the sign-in name). */
     public static final int ID_MAX = 64;
@@ -192,6 +193,44 @@ public class UserService {
         AppUser user = existing(id);
         inputs.check(new NewPassword(password));
         user.setPasswordHash(passwordEncoder.encode(password));
+    }
+
+    /** What a remembered language may be: a language tag such as "de" or "en-GB". */
+    public static final String LANGUAGE_PATTERN = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?";
+
+    /** The language {@code id} chose for the pages, if any: theirs to read, or an administrator's. */
+    public Optional<String> language(Actor actor, String id) {
+        requireSelfOrAdmin(actor, id);
+        return Optional.ofNullable(existing(id).language());
+    }
+
+    /** Remembers the language {@code id} chose for the pages (null forgets it): theirs to set, or an administrator's. */
+    @Transactional
+    public void setLanguage(Actor actor, String id, String languageTag) {
+        requireSelfOrAdmin(actor, id);
+        if (languageTag != null && !languageTag.matches(LANGUAGE_PATTERN)) {
+            throw new InvalidInputException("language", "Language must be a language tag such as de or en-GB");
+        }
+        existing(id).setLanguage(languageTag);
+    }
+
+    @Override
+    public Optional<String> chosen(Actor actor) {
+        return actor == null || actor.userId() == null ? Optional.empty() : language(actor, actor.userId());
+    }
+
+    @Override
+    @Transactional
+    public void choose(Actor actor, String languageTag) {
+        if (actor != null && actor.userId() != null) {
+            setLanguage(actor, actor.userId(), languageTag);
+        }
+    }
+
+    private static void requireSelfOrAdmin(Actor actor, String id) {
+        if (actor == null || !actor.isAdmin() && (actor.userId() == null || !actor.userId().equals(id))) {
+            throw new RefusedException("Only the user themselves or an administrator may change their language");
+        }
     }
 
     /**

@@ -265,4 +265,22 @@ class UserServiceTest extends SpringTest {
         assertThat(users.find("admin").orElseThrow().role()).isEqualTo(Roles.ADMIN);
         assertThat(users.find("admin").orElseThrow().enabled()).isTrue();
     }
+
+    @Test
+    void a_user_remembers_their_own_language_and_may_forget_it() {
+        users.choose(actor("clarice"), "de");
+        assertThat(users.chosen(actor("clarice"))).contains("de");
+        assertThat(users.language(actor("admin"), "clarice")).as("an administrator may look").contains("de");
+        users.setLanguage(actor("clarice"), "clarice", null);
+        assertThat(users.chosen(actor("clarice"))).isEmpty();
+    }
+
+    @Test
+    void nobody_else_may_set_a_users_language_and_it_must_be_a_language_tag() {
+        assertThatThrownBy(() -> users.setLanguage(actor("bill"), "clarice", "de")).isInstanceOf(RefusedException.class);
+        assertThatThrownBy(() -> users.language(actor("bill"), "clarice")).isInstanceOf(RefusedException.class);
+        assertThatThrownBy(() -> users.setLanguage(actor("clarice"), "clarice", "de; drop table"))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(users.chosen(actor("clarice"))).isEmpty();
+    }
 }

@@ -11,7 +11,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,22 +24,18 @@ import org.careclock.base.Roles;
  * secret is shown (hidden until revealed); a configured one stays in the configuration.
  */
 @Route("admin/api")
-@PageTitle("API access · CareClock")
 @RolesAllowed(Roles.ADMIN_AUTHORITY)
-public class ApiAccessView extends VerticalLayout {
+public class ApiAccessView extends VerticalLayout implements HasDynamicTitle {
 
     public ApiAccessView(ApiCredentials credentials, CurrentUser currentUser) {
         addClassName("page");
         setSpacing(false);
         ApiCredentials.Access access = credentials.access(currentUser.actor());
 
-        add(new H2("API access"));
-        add(new Paragraph("Scripts and other servers set up roles, call types, users and appointments, and change "
-                + "or end calls, through CareClock's JSON API under /api/v2. Every request carries the API key "
-                + "as the api_key query parameter and, in the Authorization header, a token signed with the "
-                + "API secret. Keep the secret as safe as an administrator's password."));
+        add(new H2(getTranslation("api-access.title")));
+        add(new Paragraph(getTranslation("api-access.intro")));
 
-        TextField key = new TextField("API key");
+        TextField key = new TextField(getTranslation("api-access.key"));
         key.setId("api-key");
         key.setValue(access.key());
         key.setReadOnly(true);
@@ -47,7 +43,7 @@ public class ApiAccessView extends VerticalLayout {
         add(key);
 
         if (access.generated()) {
-            PasswordField secret = new PasswordField("API secret");
+            PasswordField secret = new PasswordField(getTranslation("api-access.secret"));
             secret.setId("api-secret");
             secret.setValue(access.generatedSecret());
             // Not read-only: a read-only field greys out its eye, which then looks disabled. What is
@@ -59,42 +55,35 @@ public class ApiAccessView extends VerticalLayout {
                 }
             });
             secret.setRevealButtonVisible(true);
-            secret.setHelperText("Press the eye to show it; select it to copy.");
+            secret.setHelperText(getTranslation("api-access.secret-help"));
             secret.setWidthFull();
             add(secret);
-            Paragraph origin = new Paragraph("CareClock generated this pair at its first start. To use your own, "
-                    + "set CARECLOCK_API_KEY and CARECLOCK_API_SECRET (at least " + ApiCredentials.SECRET_MIN
-                    + " characters) and restart.");
+            Paragraph origin = new Paragraph(getTranslation("api-access.generated", ApiCredentials.SECRET_MIN));
             origin.setId("api-origin");
             origin.addClassName("muted");
             add(origin);
         } else {
-            Paragraph origin = new Paragraph("The key and the secret come from the server's configuration "
-                    + "(CARECLOCK_API_KEY and CARECLOCK_API_SECRET); the secret is not shown here.");
+            Paragraph origin = new Paragraph(getTranslation("api-access.configured"));
             origin.setId("api-origin");
             origin.addClassName("muted");
             add(origin);
         }
 
-        add(new H3("What the API does"));
+        add(new H3(getTranslation("api-access.what")));
         UnorderedList what = new UnorderedList(
                 new ListItem(new Code("POST /api/v2/video/calltypes"), new Span(", "), new Code("PUT …/calltypes/{name}"),
-                        new Span(": create and change call types (durations in seconds, grants per role).")),
-                new ListItem(new Code("POST /api/v2/users"), new Span(": create or update users and their roles "
-                        + "(passwords are set on the Users page, not through the API).")),
-                new ListItem(new Code("POST /api/v2/video/call/{type}/{id}"), new Span(": schedule an appointment "
-                        + "(members, start, its own duration); GET reads it.")),
-                new ListItem(new Code("PATCH …/call/{type}/{id}"), new Span(" changes a call's duration, also while it "
-                        + "runs; "), new Code("…/go_live"), new Span(" starts a call with a waiting room; "),
-                        new Code("…/mark_ended"), new Span(" ends it for everyone.")));
+                        new Span(getTranslation("api-access.what.call-types"))),
+                new ListItem(new Code("POST /api/v2/users"), new Span(getTranslation("api-access.what.users"))),
+                new ListItem(new Code("POST /api/v2/video/call/{type}/{id}"), new Span(getTranslation("api-access.what.calls"))),
+                new ListItem(new Code("PATCH …/call/{type}/{id}"), new Span(getTranslation("api-access.what.patch")),
+                        new Code("…/go_live"), new Span(getTranslation("api-access.what.go-live")),
+                        new Code("…/mark_ended"), new Span(getTranslation("api-access.what.end"))));
         what.setId("api-summary");
         add(what);
-        add(new Paragraph("Answers are JSON. A refused request answers with a 4xx status, an error code and a "
-                + "message that says what to fix."));
+        add(new Paragraph(getTranslation("api-access.answers")));
 
-        add(new H3("Example"));
-        add(new Paragraph("With the Node SDK the setup scripts use (npm package @stream-io/node-sdk), point "
-                + "basePath at this server:"));
+        add(new H3(getTranslation("api-access.example")));
+        add(new Paragraph(getTranslation("api-access.example-text")));
         Pre example = new Pre(String.join("\n",
                 "import { StreamClient } from '@stream-io/node-sdk';",
                 "",
@@ -107,6 +96,11 @@ public class ApiAccessView extends VerticalLayout {
         example.setId("api-example");
         example.addClassName("code-sample");
         add(example);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("api-access.title"));
     }
 
     /** This server's address as the browser reached it. */

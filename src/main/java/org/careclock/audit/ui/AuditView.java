@@ -13,7 +13,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.careclock.audit.AuditEntry;
@@ -21,6 +21,7 @@ import org.careclock.audit.AuditService;
 import org.careclock.base.ui.AdminPage;
 import org.careclock.base.ui.BrowserTime;
 import org.careclock.base.ui.Durations;
+import org.careclock.base.ui.Translations;
 import org.careclock.call.CallService;
 import org.careclock.call.EndReason;
 import org.careclock.user.UserService;
@@ -30,7 +31,6 @@ import org.careclock.base.Roles;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -46,23 +46,23 @@ import java.util.regex.Pattern;
  * every sign-in, failed sign-in, lock and unlock.
  */
 @Route("admin/audit")
-@PageTitle("Audit log · CareClock")
 @RolesAllowed(Roles.ADMIN_AUTHORITY)
-public class AuditView extends VerticalLayout {
+public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
     /** How many of the newest entries the page shows. */
     static final int LIMIT = 500;
     /** The filter's stand-in for entries without a user (the timer, the API). */
     private static final String SERVER = "";
     private static final Pattern BUDGET = Pattern.compile("max duration (\\d{1,6}) s");
+    private static final Pattern WAITED = Pattern.compile("(\\S+) waited (\\d{1,9}) s");
 
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final Grid<AuditEntry> grid = new Grid<>();
     private final TextField filter = new TextField();
-    private final ComboBox<String> byCall = new ComboBox<>("Appointment");
-    private final ComboBox<String> byUser = new ComboBox<>("By");
-    private final DatePicker byDay = new DatePicker("Day");
+    private final ComboBox<String> byCall = new ComboBox<>(getTranslation("audit.appointment"));
+    private final ComboBox<String> byUser = new ComboBox<>(getTranslation("audit.by"));
+    private final DatePicker byDay = new DatePicker(getTranslation("audit.day"));
     private final CallService calls;
     private final UserService users;
     private final Map<String, String> callNames = new HashMap<>();
@@ -77,32 +77,33 @@ public class AuditView extends VerticalLayout {
         addClassNames("page", "admin-view");
         setSpacing(false);
 
-        Button reload = new Button("Reload", VaadinIcon.REFRESH.create(), e -> refresh());
+        Button reload = new Button(getTranslation("audit.reload"), VaadinIcon.REFRESH.create(), e -> refresh());
         reload.setId("reload-audit");
         reload.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout header = AdminPage.header("Audit log", reload);
-        Paragraph intro = new Paragraph("Every deadline that was set or moved (who, when, before and after), every "
-                + "end with its reason, and every sign-in, failed sign-in, lock and unlock with the address it came "
-                + "from. The newest " + LIMIT + " entries, newest first; times in your time zone.");
+        HorizontalLayout header = AdminPage.header(getTranslation("audit.title"), reload);
+        Paragraph intro = new Paragraph(getTranslation("audit.intro", LIMIT));
         intro.addClassName("muted");
 
-        AdminPage.search(filter, "audit-filter", "Find by appointment, user or action", "Find audit entries", "16rem", this::applyFilter);
+        AdminPage.search(filter, "audit-filter", getTranslation("audit.search"), getTranslation("audit.search-label"), "16rem",
+                this::applyFilter);
         byCall.setId("audit-call");
         byCall.setItemLabelGenerator(this::callName);
         byCall.setClearButtonVisible(true);
-        byCall.setPlaceholder("Any");
+        byCall.setPlaceholder(getTranslation("audit.any"));
         byCall.setMinWidth("16rem");
         byUser.setId("audit-user");
         byUser.setItemLabelGenerator(this::userName);
         byUser.setClearButtonVisible(true);
-        byUser.setPlaceholder("Anyone");
+        byUser.setPlaceholder(getTranslation("audit.anyone"));
         byDay.setId("audit-day");
         byDay.setClearButtonVisible(true);
-        byDay.setPlaceholder("Any day");
+        byDay.setPlaceholder(getTranslation("audit.any-day"));
+        byDay.setLocale(Translations.current());
+        byDay.setI18n(BrowserTime.datePicker());
         byCall.addValueChangeListener(e -> applyFilter());
         byUser.addValueChangeListener(e -> applyFilter());
         byDay.addValueChangeListener(e -> applyFilter());
-        filter.setLabel("Search");
+        filter.setLabel(getTranslation("admin.search"));
         HorizontalLayout filters = new HorizontalLayout(filter, byCall, byUser, byDay);
         filters.addClassName("toolbar");
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -111,17 +112,17 @@ public class AuditView extends VerticalLayout {
         grid.setId("audit-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setHeight("36rem");
-        grid.addColumn(e -> time(e.at())).setHeader("When").setKey("at").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> callName(e.cid())).setHeader("Appointment").setKey("cid").setAutoWidth(true)
+        grid.addColumn(e -> time(e.at())).setHeader(getTranslation("audit.when")).setKey("at").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> callName(e.cid())).setHeader(getTranslation("audit.appointment")).setKey("cid").setAutoWidth(true)
                 .setTooltipGenerator(e -> e.cid() == null ? "" : e.cid());
-        grid.addColumn(e -> e.actor() == null && e.cid() == null ? "(no account)" : userName(e.actor()))
-                .setHeader("By").setKey("actor").setAutoWidth(true)
+        grid.addColumn(e -> e.actor() == null && e.cid() == null ? getTranslation("audit.no-account") : userName(e.actor()))
+                .setHeader(getTranslation("audit.by")).setKey("actor").setAutoWidth(true)
                 .setTooltipGenerator(e -> e.actor() == null ? "" : e.actor());
-        grid.addColumn(e -> action(e.action())).setHeader("What").setKey("action").setAutoWidth(true);
-        grid.addColumn(this::deadlines).setHeader("Deadline (before → after)").setKey("deadline").setAutoWidth(true);
-        grid.addColumn(this::describe).setHeader("Detail").setKey("detail").setAutoWidth(true)
+        grid.addColumn(e -> action(e.action())).setHeader(getTranslation("audit.what")).setKey("action").setAutoWidth(true);
+        grid.addColumn(this::deadlines).setHeader(getTranslation("audit.deadline")).setKey("deadline").setAutoWidth(true);
+        grid.addColumn(this::describe).setHeader(getTranslation("audit.detail")).setKey("detail").setAutoWidth(true)
                 .setTooltipGenerator(this::describe);
-        grid.setEmptyStateText("Nothing recorded yet.");
+        grid.setEmptyStateText(getTranslation("audit.empty"));
 
         add(header, intro, filters, grid);
     }
@@ -134,6 +135,11 @@ public class AuditView extends VerticalLayout {
             zone = known;
             grid.getDataProvider().refreshAll();
         });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("audit.title"));
     }
 
     private void refresh() {
@@ -176,8 +182,7 @@ public class AuditView extends VerticalLayout {
     }
 
     private String time(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", Locale.ENGLISH)
-                .withZone(zone).format(instant);
+        return BrowserTime.format("time.stamp", instant, zone);
     }
 
     /** Deadlines on the entry's own day show the time only; sign-in entries have none. */
@@ -185,60 +190,63 @@ public class AuditView extends VerticalLayout {
         if (e.cid() == null || e.oldEndsAt() == null && e.newEndsAt() == null) {
             return "";
         }
-        String before = e.oldEndsAt() == null ? "none" : deadline(e.oldEndsAt(), e.at());
-        String after = e.newEndsAt() == null ? "no time limit" : deadline(e.newEndsAt(), e.at());
+        String before = e.oldEndsAt() == null ? getTranslation("audit.none") : deadline(e.oldEndsAt(), e.at());
+        String after = e.newEndsAt() == null ? getTranslation("call-header.no-limit") : deadline(e.newEndsAt(), e.at());
         return before + " → " + after;
     }
 
     private String deadline(Instant deadline, Instant at) {
         boolean sameDay = at != null && deadline.atZone(zone).toLocalDate().equals(at.atZone(zone).toLocalDate());
-        return sameDay ? DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH).withZone(zone).format(deadline)
-                : time(deadline);
+        return sameDay ? BrowserTime.format("time.clock", deadline, zone) : time(deadline);
     }
 
-    /** "deadline-extended" reads "Extended"; unknown actions are shown as they are. */
+    /** "deadline-extended" reads "Extended" (audit.action.<action>); unknown actions are shown as they are. */
     static String action(String action) {
         if (action == null) {
             return "";
         }
-        return switch (action) {
-            case "deadline-started" -> "Session started";
-            case "started" -> "Went live";
-            case "deadline-extended" -> "Extended";
-            case "deadline-changed" -> "Duration changed";
-            case "deadline-override" -> "Duration set at join";
-            case "ended" -> "Ended";
-            case "time-asked" -> "Asked for more time";
-            case "time-granted" -> "Gave more time";
-            case "time-declined" -> "Declined more time";
-            case "signed-in" -> "Signed in";
-            case "sign-in-failed" -> "Sign-in failed";
-            case "sign-in-refused" -> "Sign-in refused (locked)";
-            case "account-locked" -> "Account locked";
-            case "account-unlocked" -> "Account unlocked";
-            case "address-throttled" -> "Address throttled";
-            default -> action;
-        };
+        String text = Translations.t("audit.action." + action);
+        return text.startsWith("!{") ? action : text;
     }
 
     /** The detail column: a lock's end beside where it came from, otherwise {@link #detail(String)}. */
     private String describe(AuditEntry e) {
         if ("account-locked".equals(e.action()) && e.newEndsAt() != null) {
-            return "Until " + deadline(e.newEndsAt(), e.at()) + (e.detail() == null ? "" : ", " + e.detail());
+            return getTranslation("audit.until", deadline(e.newEndsAt(), e.at())) + (e.detail() == null ? "" : ", " + detail(e.detail()));
         }
         return detail(e.detail());
     }
 
-    /** An end reason reads as its sentence, "max duration 600 s" as "Budget 10 min"; other details as they are. */
+    /**
+     * An end reason reads as its sentence, "max duration 600 s" as "Budget 10 min", "bill waited
+     * 75 s" as "bill waited 1 min 15 s", "from 10.0.0.1" and "account bill" in the page's
+     * language; other details as they are.
+     */
     static String detail(String detail) {
         if (detail == null) {
             return "";
         }
         Matcher budget = BUDGET.matcher(detail);
         if (budget.matches()) {
-            return "Budget " + Durations.human(Integer.parseInt(budget.group(1)));
+            return Translations.t("audit.budget", Durations.human(Integer.parseInt(budget.group(1))));
+        }
+        if (detail.startsWith("from ")) {
+            return Translations.t("audit.from", detail.substring(5));
+        }
+        if (detail.startsWith("account ")) {
+            return Translations.t("audit.account", detail.substring(8));
+        }
+        if (detail.equals("nobody was waiting")) {
+            return Translations.t("audit.nobody-waited");
+        }
+        if (WAITED.matcher(detail.split(", ")[0]).matches()) {
+            return Arrays.stream(detail.split(", ")).map(part -> {
+                Matcher waited = WAITED.matcher(part);
+                return waited.matches() ? Translations.t("audit.waited", waited.group(1),
+                        Durations.human(Integer.parseInt(waited.group(2)))) : part;
+            }).collect(java.util.stream.Collectors.joining(", "));
         }
         return Arrays.stream(EndReason.values()).filter(r -> r.name().equals(detail)).findFirst()
-                .map(EndReason::description).orElse(detail);
+                .map(r -> Translations.t("end-reason." + r.name())).orElse(detail);
     }
 }

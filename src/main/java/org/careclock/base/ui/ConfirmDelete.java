@@ -9,21 +9,22 @@ public final class ConfirmDelete {
     }
 
     /**
-     * Asks, and on confirmation runs {@code delete}; when it succeeds (answers true) shows
-     * "{@code what} deleted" and runs {@code afterwards}.
+     * Asks {@code question}, and on confirmation runs {@code delete}; when it succeeds (answers
+     * true) shows {@code deleted} and runs {@code afterwards}. All texts come translated.
      */
-    public static void ask(String id, String what, String consequences, java.util.function.BooleanSupplier delete,
-                           Runnable afterwards) {
+    public static void ask(String id, String question, String consequences, java.util.function.BooleanSupplier delete,
+                           String deleted, Runnable afterwards) {
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setId(id);
-        confirm.setHeader("Delete " + what + "?");
+        confirm.setHeader(question);
         confirm.setText(consequences);
         confirm.setCancelable(true);
-        confirm.setConfirmText("Delete");
+        confirm.setCancelText(Translations.t("dialog.cancel"));
+        confirm.setConfirmText(Translations.t("dialog.delete"));
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(e -> {
             if (delete.getAsBoolean()) {
-                Notifications.success(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " deleted");
+                Notifications.success(deleted);
                 afterwards.run();
             }
         });

@@ -18,6 +18,9 @@ public class Countdown extends Component {
     /** {@code serverClock} answers the server's "now" when the page asks for it again (see the component). */
     public Countdown(Supplier<Instant> serverClock) {
         getElement().addEventListener("careclock-resync", e -> anchor(serverClock.get()));
+        // The element's own words, in the page's language.
+        getElement().setAttribute("aria-label", getTranslation("countdown.label"));
+        getElement().setAttribute("data-no-limit-text", getTranslation("countdown.no-limit"));
     }
 
     /** Shows the time left until {@code endsAt} (null: no time limit), anchored to the server's {@code now}. */

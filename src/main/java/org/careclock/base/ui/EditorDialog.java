@@ -31,7 +31,7 @@ public abstract class EditorDialog extends Dialog {
         Button saveButton = new Button(saveText, e -> save.run());
         saveButton.setId("save-" + id);
         saveButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", e -> close());
+        Button cancel = new Button(getTranslation("dialog.cancel"), e -> close());
         cancel.setId("cancel-" + id);
         if (start != null) {
             start.addClassName("footer-start");
@@ -42,7 +42,7 @@ public abstract class EditorDialog extends Dialog {
 
     /** A "Delete…" button for the footer's start. */
     protected static Button deleteButton(String id, Runnable confirm) {
-        Button delete = new Button("Delete…", e -> confirm.run());
+        Button delete = new Button(Translations.t("dialog.delete-ellipsis"), e -> confirm.run());
         delete.setId("delete-" + id);
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         return delete;

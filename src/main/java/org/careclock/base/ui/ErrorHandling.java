@@ -19,7 +19,6 @@ class ErrorHandling implements VaadinServiceInitListener {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
 
-    static final String UNEXPECTED = "Something went wrong. Please try again; if it happens again, tell your clinic's administrator.";
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
@@ -29,10 +28,10 @@ class ErrorHandling implements VaadinServiceInitListener {
     void handle(ErrorEvent event) {
         String message;
         if (refusalIn(event.getThrowable()) instanceof Refusal refusal) {
-            message = refusal.getMessage();
+            message = Translations.message(refusal.getMessage());
             log.debug("Refused: {}", message);
         } else {
-            message = UNEXPECTED;
+            message = Translations.t("error.unexpected");
             log.error("Unexpected error in a page", event.getThrowable());
         }
         UI ui = UI.getCurrent();

@@ -23,22 +23,26 @@ import org.careclock.base.Roles;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication, Languages languages) {
         boolean admin = authentication.hasRole(Roles.ADMIN_AUTHORITY);
         // The brand leads home ("." is the app's root); with no drawer it is the way back to the list.
         Anchor brand = new Anchor(".", "CareClock");
         brand.addClassName("brand");
-        brand.getElement().setAttribute("aria-label", "CareClock, my appointments");
+        brand.getElement().setAttribute("aria-label", getTranslation("layout.brand-label"));
 
         Span who = new Span(currentUser.displayName());
         who.addClassName("signed-in-as");
         who.getElement().setAttribute("title", currentUser.displayName());
-        Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> currentUser.signOut());
+        Button signOut = new Button(getTranslation("layout.sign-out"), VaadinIcon.SIGN_OUT.create(), e -> currentUser.signOut());
         signOut.setId("sign-out");
+        signOut.setAriaLabel(getTranslation("layout.sign-out"));
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Div spacer = new Div();
-        HorizontalLayout header = admin ? new HorizontalLayout(new DrawerToggle(), brand, spacer, who, signOut)
-                : new HorizontalLayout(brand, spacer, who, signOut);
+        LanguageMenu language = new LanguageMenu(languages);
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("layout.menu"));
+        HorizontalLayout header = admin ? new HorizontalLayout(toggle, brand, spacer, language, who, signOut)
+                : new HorizontalLayout(brand, spacer, language, who, signOut);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(spacer);
@@ -47,14 +51,14 @@ public class MainLayout extends AppLayout {
 
         if (admin) {
             SideNav nav = new SideNav();
-            nav.addItem(new SideNavItem("My appointments", "", VaadinIcon.CALENDAR_CLOCK.create()));
-            SideNav administration = new SideNav("Administration");
-            administration.addItem(new SideNavItem("Appointments", "admin/appointments", VaadinIcon.CALENDAR_USER.create()));
-            administration.addItem(new SideNavItem("Call types", "admin/call-types", VaadinIcon.TIMER.create()));
-            administration.addItem(new SideNavItem("Users", "admin/users", VaadinIcon.USERS.create()));
-            administration.addItem(new SideNavItem("Roles", "admin/roles", VaadinIcon.KEY.create()));
-            administration.addItem(new SideNavItem("Audit log", "admin/audit", VaadinIcon.RECORDS.create()));
-            administration.addItem(new SideNavItem("API access", "admin/api", VaadinIcon.CODE.create()));
+            nav.addItem(new SideNavItem(getTranslation("layout.nav.mine"), "", VaadinIcon.CALENDAR_CLOCK.create()));
+            SideNav administration = new SideNav(getTranslation("layout.nav.administration"));
+            administration.addItem(new SideNavItem(getTranslation("layout.nav.appointments"), "admin/appointments", VaadinIcon.CALENDAR_USER.create()));
+            administration.addItem(new SideNavItem(getTranslation("layout.nav.call-types"), "admin/call-types", VaadinIcon.TIMER.create()));
+            administration.addItem(new SideNavItem(getTranslation("layout.nav.users"), "admin/users", VaadinIcon.USERS.create()));
+            administration.addItem(new SideNavItem(getTranslation("layout.nav.roles"), "admin/roles", VaadinIcon.KEY.create()));
+            administration.addItem(new SideNavItem(getTranslation("layout.nav.audit"), "admin/audit", VaadinIcon.RECORDS.create()));
+            administration.addItem(new SideNavItem(getTranslation("layout.nav.api"), "admin/api", VaadinIcon.CODE.create()));
             addToDrawer(nav, administration);
             setPrimarySection(Section.DRAWER);
         } else {

@@ -13,22 +13,21 @@ import com.vaadin.flow.router.HasDynamicTitle;
  */
 abstract class NotFoundPage extends Div implements HasDynamicTitle {
 
-    static final String TITLE = "Page not found";
-    static final String TEXT = "There is no page at this address. Check the address, or go to your appointments.";
 
     NotFoundPage() {
         setId("not-found");
         addClassNames("page", "not-found");
         Paragraph brand = new Paragraph("CareClock");
         brand.addClassName("brand");
-        Anchor home = new Anchor("", "Go to my appointments");
+        Anchor home = new Anchor("", getTranslation("not-found.home"));
         home.setId("not-found-home");
-        add(brand, new H1(TITLE), new Paragraph(TEXT), new Paragraph(home));
+        add(brand, new H1(getTranslation("not-found.title")), new Paragraph(getTranslation("not-found.text")),
+                new Paragraph(home));
     }
 
     @Override
     public String getPageTitle() {
-        return TITLE + " · CareClock";
+        return getTranslation("page.title", getTranslation("not-found.title"));
     }
 
     /** Not found, whatever the reason. */

@@ -9,6 +9,8 @@ import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.BinderValidationStatus;
 import com.vaadin.flow.data.binder.BindingValidationStatus;
 import com.vaadin.flow.data.binder.RequiredFieldConfigurator;
+import com.vaadin.flow.data.binder.ErrorLevel;
+import com.vaadin.flow.data.binder.ValidationResult;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -40,6 +42,7 @@ import java.util.function.Supplier;
  *     {@link InputValidator#wireName} gives it), otherwise in the form's message line, which is
  *     announced to screen readers.
  * </ol>
+ * Every message shows in the page's language where the bundles translate it ({@link Translations#message}).
  * The components' own checks are off: the record's constraints are the one source of rules and
  * messages, so a field's maximum comes from the same constant as its constraint. A field whose
  * constraints refuse an empty value shows the required indicator.
@@ -54,7 +57,14 @@ public final class RecordForm<R extends Record> {
     /** {@code messageId}: the element id of the form's message line. */
     public RecordForm(Class<R> type, String messageId) {
         this.type = type;
-        this.binder = new BeanValidationBinder<>(type);
+        this.binder = new BeanValidationBinder<>(type) {
+            /** The record's messages are the services' English: shown in the page's language. */
+            @Override
+            protected void handleError(HasValue<?, ?> field, ValidationResult result) {
+                super.handleError(field, ValidationResult.create(Translations.message(result.getErrorMessage()),
+                        result.getErrorLevel().orElse(ErrorLevel.ERROR)));
+            }
+        };
         binder.setDefaultValidatorsEnabled(false);
         binder.setRequiredConfigurator(RequiredFieldConfigurator.DEFAULT.chain(RecordForm::refusesEmpty));
         message.setId(messageId);
@@ -161,7 +171,8 @@ public final class RecordForm<R extends Record> {
         message.setVisible(false);
     }
 
-    private void showAt(String component, String text, boolean focus) {
+    private void showAt(String component, String english, boolean focus) {
+        String text = Translations.message(english);
         HasValue<?, ?> field = component == null ? null
                 : binder.getBinding(component).map(Binder.Binding::getField).orElse(null);
         if (field instanceof HasValidation v) {

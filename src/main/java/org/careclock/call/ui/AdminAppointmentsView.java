@@ -13,12 +13,13 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.careclock.base.ui.AdminPage;
 import org.careclock.base.ui.BrowserTime;
 import org.careclock.base.ui.Durations;
+import org.careclock.base.ui.Translations;
 import org.careclock.call.CallDetails;
 import org.careclock.call.CallService;
 import org.careclock.call.CallState;
@@ -37,19 +38,12 @@ import java.util.stream.Collectors;
 
 /** Every appointment, for administrators: schedule, edit, delete. Times in the browser's zone. */
 @Route("admin/appointments")
-@PageTitle("Appointments · CareClock")
 @RolesAllowed(Roles.ADMIN_AUTHORITY)
-public class AdminAppointmentsView extends VerticalLayout {
+public class AdminAppointmentsView extends VerticalLayout implements HasDynamicTitle {
 
-    /** Which appointments the list shows. */
+    /** Which appointments the list shows (its label: admin-appointments.show.<name>). */
     enum Show {
-        ALL("All"), UPCOMING("Upcoming"), IN_PROGRESS("In progress"), PAST("Past");
-
-        private final String label;
-
-        Show(String label) {
-            this.label = label;
-        }
+        ALL, UPCOMING, IN_PROGRESS, PAST;
 
         boolean matches(CallState state) {
             return switch (this) {
@@ -82,16 +76,17 @@ public class AdminAppointmentsView extends VerticalLayout {
         addClassNames("page", "admin-view");
         setSpacing(false);
 
-        Button create = new Button("Schedule appointment", VaadinIcon.PLUS.create(), e -> open(null));
+        Button create = new Button(getTranslation("admin-appointments.new"), VaadinIcon.PLUS.create(), e -> open(null));
         create.setId("new-appointment");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout header = AdminPage.header("Appointments", create);
+        HorizontalLayout header = AdminPage.header(getTranslation("admin-appointments.title"), create);
 
-        AdminPage.search(filter, "appointment-filter", "Find by title, id, type or member", "Find appointments", "18rem", this::applyFilter);
+        AdminPage.search(filter, "appointment-filter", getTranslation("admin-appointments.search"),
+                getTranslation("admin-appointments.search-label"), "18rem", this::applyFilter);
         show.setId("appointment-show");
-        show.setAriaLabel("Show");
+        show.setAriaLabel(getTranslation("admin-appointments.show"));
         show.setItems(Show.values());
-        show.setItemLabelGenerator(s -> s.label);
+        show.setItemLabelGenerator(s -> getTranslation("admin-appointments.show." + s.name()));
         show.setValue(Show.ALL);
         show.addValueChangeListener(e -> applyFilter());
         HorizontalLayout toolbar = new HorizontalLayout(filter, show);
@@ -100,21 +95,21 @@ public class AdminAppointmentsView extends VerticalLayout {
         grid.setId("appointments-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setHeight("34rem");
-        grid.addColumn(c -> c.scheduledStart() == null ? "Not scheduled" : BrowserTime.dateTime(c.scheduledStart(), zone))
-                .setHeader("Starts").setKey("when").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(AdminAppointmentsView::titleCell).setHeader("Appointment").setKey("title").setFlexGrow(2);
+        grid.addColumn(c -> c.scheduledStart() == null ? getTranslation("appointments.not-scheduled")
+                        : BrowserTime.dateTime(c.scheduledStart(), zone)).setHeader(getTranslation("admin-appointments.starts")).setKey("when").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(AdminAppointmentsView::titleCell).setHeader(getTranslation("admin-appointments.appointment")).setKey("title").setFlexGrow(2);
         grid.addColumn(c -> c.members().stream().map(m -> names.getOrDefault(m, m)).collect(Collectors.joining(", ")))
-                .setHeader("Members").setKey("members").setFlexGrow(2);
-        grid.addColumn(AdminAppointmentsView::duration).setHeader("Duration").setKey("duration").setAutoWidth(true);
-        grid.addComponentColumn(AdminAppointmentsView::stateTag).setHeader("State").setKey("state").setAutoWidth(true);
+                .setHeader(getTranslation("admin-appointments.members")).setKey("members").setFlexGrow(2);
+        grid.addColumn(AdminAppointmentsView::duration).setHeader(getTranslation("admin-appointments.duration")).setKey("duration").setAutoWidth(true);
+        grid.addComponentColumn(AdminAppointmentsView::stateTag).setHeader(getTranslation("admin-appointments.state")).setKey("state").setAutoWidth(true);
         grid.addComponentColumn(c -> {
-            Button edit = new Button("Edit", e -> open(c));
+            Button edit = new Button(getTranslation("admin.edit"), e -> open(c));
             edit.setId("edit-appointment-" + c.type() + "-" + c.id());
-            edit.setAriaLabel("Edit appointment " + c.displayName());
+            edit.setAriaLabel(getTranslation("admin-appointments.edit-label", c.displayName()));
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             return edit;
         }).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
-        grid.setEmptyStateText("No appointments match.");
+        grid.setEmptyStateText(getTranslation("admin-appointments.empty"));
 
         add(header, toolbar, grid);
     }
@@ -127,6 +122,11 @@ public class AdminAppointmentsView extends VerticalLayout {
             zone = known;
             grid.getDataProvider().refreshAll();
         });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("admin-appointments.title"));
     }
 
     /** The time zone times are shown and typed in (the browser's, once it is known). */
@@ -169,22 +169,18 @@ public class AdminAppointmentsView extends VerticalLayout {
 
     private static String duration(CallDetails c) {
         String human = Durations.human(c.session().maxDurationSeconds());
-        return c.maxDurationOverride() != null && c.state() != CallState.IN_PROGRESS ? human + " (override)" : human;
+        return c.maxDurationOverride() != null && c.state() != CallState.IN_PROGRESS ? Translations.t("admin-appointments.override", human) : human;
     }
 
     private static Span stateTag(CallDetails c) {
-        Span tag = switch (c.state()) {
-            case SCHEDULED -> new Span("scheduled");
-            case IN_PROGRESS -> new Span("in progress");
-            case ENDED -> new Span("ended");
-        };
+        Span tag = new Span(Translations.t("admin-appointments.state." + c.state().name()));
         tag.addClassNames("tag", switch (c.state()) {
             case SCHEDULED -> "tag-accent";
             case IN_PROGRESS -> "tag-ok";
             case ENDED -> "tag-neutral";
         });
         if (c.state() == CallState.ENDED && c.endReason() != null) {
-            tag.setTitle(c.endReason().description());
+            tag.setTitle(Translations.t("end-reason." + c.endReason().name()));
         }
         return tag;
     }

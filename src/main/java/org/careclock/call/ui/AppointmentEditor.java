@@ -2,10 +2,8 @@ package org.careclock.call.ui;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Result;
 import com.vaadin.flow.data.converter.Converter;
@@ -13,7 +11,10 @@ import org.careclock.base.Actor;
 import org.careclock.base.ConflictException;
 import org.careclock.base.InvalidInputException;
 import org.careclock.base.ui.ConfirmDelete;
+import org.careclock.base.ui.BrowserTime;
+import org.careclock.base.ui.DurationField;
 import org.careclock.base.ui.Durations;
+import org.careclock.base.ui.Translations;
 import org.careclock.base.ui.EditorDialog;
 import org.careclock.base.ui.RecordForm;
 import org.careclock.call.CallDetails;
@@ -32,7 +33,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -54,13 +54,11 @@ class AppointmentEditor extends EditorDialog {
     // A combo box, not a Select: a required Select puts aria-required on its inner button, which
     // assistive technology may not be given there (axe-core: aria-allowed-attr).
     private final ComboBox<String> type = new ComboBox<>();
-    private final TextField id = new TextField("Appointment id");
-    private final TextField title = new TextField("Title");
-    private final MultiSelectComboBox<String> members = new MultiSelectComboBox<>("Members");
+    private final TextField id = new TextField(getTranslation("appointment-editor.id"));
+    private final TextField title = new TextField(getTranslation("appointment-editor.title"));
+    private final MultiSelectComboBox<String> members = new MultiSelectComboBox<>(getTranslation("appointment-editor.members"));
     private final DateTimePicker start = new DateTimePicker();
-    private final IntegerField override = new IntegerField("Duration override (minutes)");
-    /** The stored override in seconds, kept as it is while its minutes are not changed (the API may set 90 s). */
-    private Integer storedSeconds;
+    private final DurationField override = new DurationField(getTranslation("appointment-editor.override"));
     private final RecordForm<NewCall> form = new RecordForm<>(NewCall.class, "appointment-error");
 
     /** {@code existing}: the appointment to edit, or null to schedule one; {@code now} suggests a start. */
@@ -72,12 +70,13 @@ class AppointmentEditor extends EditorDialog {
         this.zone = zone;
         types.forEach(t -> typesByName.put(t.name(), t));
         setId("appointment-dialog");
-        setHeaderTitle(existing == null ? "Schedule an appointment" : "Appointment " + existing.cid());
+        setHeaderTitle(existing == null ? getTranslation("appointment-editor.new")
+                : getTranslation("appointment-editor.edit", existing.cid()));
         setWidth("min(40rem, 100vw)");
         setCloseOnOutsideClick(false);
 
         type.setId("appointment-type");
-        type.setLabel("Call type");
+        type.setLabel(getTranslation("appointment-editor.type"));
         type.setItems(typesByName.keySet());
         type.setItemLabelGenerator(name -> name + " · " + Durations.human(typesByName.get(name).maxDurationSeconds()));
         type.addValueChangeListener(e -> refreshOverrideHelper());
@@ -86,7 +85,7 @@ class AppointmentEditor extends EditorDialog {
         id.setMaxLength(Cid.ID_MAX);
         title.setId("appointment-title");
         title.setMaxLength(NewCall.TITLE_MAX);
-        title.setPlaceholder("e.g. Follow-up consultation");
+        title.setPlaceholder(getTranslation("appointment-editor.title-placeholder"));
 
         Map<String, UserInfo> byId = new LinkedHashMap<>();
         users.forEach(u -> byId.put(u.id(), u));
@@ -94,27 +93,26 @@ class AppointmentEditor extends EditorDialog {
         members.setItems(byId.keySet());
         members.setItemLabelGenerator(uid -> {
             UserInfo u = byId.get(uid);
-            return u == null ? uid : u.displayName() + " (" + u.id() + ", " + u.role() + (u.enabled() ? ")" : ", disabled)");
+            return u == null ? uid : getTranslation(u.enabled() ? "appointment-editor.member" : "appointment-editor.member-disabled",
+                    u.displayName(), u.id(), u.role());
         });
         members.setSelectedItemsOnTop(true);
-        members.setHelperText("Who may join; patients see only appointments they are members of");
+        members.setHelperText(getTranslation("appointment-editor.members-help"));
 
         start.setId("appointment-start");
-        start.setLabel("Scheduled start");
-        start.setLocale(Locale.UK);
+        start.setLabel(getTranslation("appointment-editor.start"));
+        start.setLocale(Translations.current());
         // Year first, and the day written out below: "02/12/2026" reads as two different days.
-        start.setDatePickerI18n(new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd").setFirstDayOfWeek(1));
-        start.setDatePlaceholder("yyyy-mm-dd");
+        start.setDatePickerI18n(BrowserTime.datePicker().setDateFormat("yyyy-MM-dd"));
+        start.setDatePlaceholder(getTranslation("appointment-editor.date-placeholder"));
         start.addValueChangeListener(e -> refreshStartHelper());
 
         override.setId("appointment-duration-override");
-        override.setMin(0);
-        override.setMax(MAX_MINUTES);
         override.addValueChangeListener(e -> refreshOverrideHelper());
 
         if (existing == null) {
             id.setValue(suggestId());
-            id.setHelperText("Letters, digits, '_' or '-'. Cannot be changed later.");
+            id.setHelperText(getTranslation("appointment-editor.id-help"));
             if (typesByName.size() == 1) {
                 type.setValue(typesByName.keySet().iterator().next());
             }
@@ -127,8 +125,7 @@ class AppointmentEditor extends EditorDialog {
             title.setValue(existing.title() == null ? "" : existing.title());
             members.setValue(existing.members().stream().filter(byId::containsKey).toList());
             start.setValue(existing.scheduledStart() == null ? null : LocalDateTime.ofInstant(existing.scheduledStart(), zone));
-            storedSeconds = existing.maxDurationOverride();
-            override.setValue(toMinutes(storedSeconds));
+            override.setValue(existing.maxDurationOverride());
             if (existing.state() == CallState.IN_PROGRESS) {
                 override.setReadOnly(true);
             }
@@ -143,19 +140,15 @@ class AppointmentEditor extends EditorDialog {
         form.forField(start).withConverter(Converter.<LocalDateTime, Instant>from(
                 local -> Result.ok(local == null ? null : local.atZone(zone).toInstant()),
                 instant -> instant == null ? null : LocalDateTime.ofInstant(instant, zone))).bind("scheduledStart");
-        // Typed in minutes, stored (and checked by the record's constraint) in seconds.
-        form.forField(override)
-                .withValidator(m -> m == null || m >= 0 && m <= MAX_MINUTES, "Duration override must be between 0 and "
-                        + MAX_MINUTES + " minutes (" + Durations.human(CallTypeSettings.MAX_SECONDS) + "; 0: no time limit)")
-                .withConverter(Converter.<Integer, Integer>from(m -> Result.ok(toSeconds(m)), this::toMinutes))
-                .bind("maxDurationSeconds");
+        // Typed in human units, stored (and checked by the record's constraint) in seconds.
+        form.forField(override).withValidator(override.validator()).bind("maxDurationSeconds");
         FormLayout layout = new FormLayout(type, id, title, members, start, override);
         layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
         layout.setColspan(title, 2);
         layout.setColspan(members, 2);
         add(form.message(), layout);
 
-        footer("appointment", existing == null ? "Schedule" : "Save", this::save,
+        footer("appointment", getTranslation(existing == null ? "appointment-editor.schedule" : "dialog.save"), this::save,
                 existing == null ? null : deleteButton("appointment", this::confirmDelete));
     }
 
@@ -168,37 +161,22 @@ class AppointmentEditor extends EditorDialog {
     /** "Thursday 3 December 2026, 14:30 · your time zone, Europe/Berlin". */
     private void refreshStartHelper() {
         LocalDateTime value = start.getValue();
-        start.setHelperText((value == null ? "Not scheduled" : START.format(value)) + " · your time zone, " + zone.getId());
-    }
-
-    private static final java.time.format.DateTimeFormatter START =
-            java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
-
-    private static final int MAX_MINUTES = CallTypeSettings.MAX_SECONDS / 60;
-
-    private Integer toMinutes(Integer seconds) {
-        return seconds == null ? null : Math.round(seconds / 60f);
-    }
-
-    private Integer toSeconds(Integer minutes) {
-        if (minutes == null) {
-            return null;
-        }
-        return storedSeconds != null && minutes.equals(toMinutes(storedSeconds)) ? storedSeconds : minutes * 60;
+        start.setHelperText(getTranslation("appointment-editor.start-help", value == null
+                ? getTranslation("appointments.not-scheduled") : BrowserTime.format("time.date-time-long", value), zone.getId()));
     }
 
     private void refreshOverrideHelper() {
         if (existing != null && existing.state() == CallState.IN_PROGRESS) {
-            override.setHelperText("The session is running; extend it from the call page");
+            override.setHelperText(getTranslation("appointment-editor.override-running"));
             return;
         }
         CallTypeSettings t = type.getValue() == null ? null : typesByName.get(type.getValue());
         Integer v = override.getValue();
         if (v != null) {
-            override.setHelperText("= " + Durations.human(toSeconds(v)) + "; empty: the call type's duration");
+            override.setHelperText(getTranslation("appointment-editor.override-help", Durations.human(v)));
         } else {
-            override.setHelperText(t == null ? "Empty: the call type's duration"
-                    : "Empty: the call type's " + Durations.human(t.maxDurationSeconds()));
+            override.setHelperText(t == null ? getTranslation("appointment-editor.override-empty")
+                    : getTranslation("appointment-editor.override-type", Durations.human(t.maxDurationSeconds())));
         }
     }
 
@@ -214,7 +192,7 @@ class AppointmentEditor extends EditorDialog {
             }
         });
         if (saved != null) {
-            saved("Appointment " + saved.displayName() + " saved");
+            saved(getTranslation("appointment-editor.saved", saved.displayName()));
         }
     }
 
@@ -222,13 +200,14 @@ class AppointmentEditor extends EditorDialog {
     private NewCall typed() {
         Instant when = start.getValue() == null ? null : start.getValue().atZone(zone).toInstant();
         return new NewCall(type.getValue(), id.getValue(), title.getValue(), new ArrayList<>(members.getValue()),
-                null, when, toSeconds(override.getValue()));
+                null, when, override.getValue());
     }
 
     private void confirmDelete() {
-        ConfirmDelete.ask("confirm-delete-appointment", "appointment " + existing.displayName(),
-                "Its members will no longer see it. An appointment in progress cannot be deleted.",
-                () -> form.attempt(() -> calls.delete(actor.get(), existing.cid())), this::changedAndClose);
+        ConfirmDelete.ask("confirm-delete-appointment", getTranslation("appointment-editor.delete-question",
+                existing.displayName()), getTranslation("appointment-editor.delete-text"),
+                () -> form.attempt(() -> calls.delete(actor.get(), existing.cid())),
+                getTranslation("appointment-editor.deleted", existing.displayName()), this::changedAndClose);
     }
 
     /** The members picked, in the order of the list. */

@@ -15,7 +15,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Result;
 import com.vaadin.flow.data.converter.Converter;
 import org.careclock.base.ui.ConfirmDelete;
+import org.careclock.base.ui.DurationField;
 import org.careclock.base.ui.Durations;
+import org.careclock.base.ui.Translations;
 import org.careclock.base.ui.EditorDialog;
 import org.careclock.base.ui.RecordForm;
 import org.careclock.calltype.CallTypeService;
@@ -26,12 +28,12 @@ import org.careclock.base.Actor;
 import org.careclock.base.Roles;
 import org.careclock.user.RoleInfo;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -50,20 +52,19 @@ class CallTypeEditor extends EditorDialog {
     private final Supplier<Actor> actor;
     private final boolean creating;
 
-    private final TextField name = new TextField("Name");
-    private final IntegerField maxDuration = new IntegerField("Maximum duration (seconds)");
-    private final TextField thresholds = new TextField("Alerts (seconds before the end)");
-    private final TextField steps = new TextField("Extension steps (seconds)");
-    private final IntegerField idleTimeout = new IntegerField("Idle timeout (seconds)");
-    private final IntegerField idlePrompt = new IntegerField("Idle prompt (seconds)");
-    private final IntegerField emptyTimeout = new IntegerField("Empty timeout (seconds)");
-    private final IntegerField maxParticipants = new IntegerField("Participants at most");
-    private final com.vaadin.flow.component.checkbox.Checkbox waitingRoom =
-            new com.vaadin.flow.component.checkbox.Checkbox("Waiting room: the call starts when staff start it");
-    private final IntegerField joinAhead = new IntegerField("Waiting room opens ahead of the start (seconds)");
+    private final TextField name = new TextField(getTranslation("type-editor.name"));
+    private final DurationField maxDuration = new DurationField(getTranslation("type-editor.max-duration"));
+    private final TextField thresholds = new TextField(getTranslation("type-editor.alerts"));
+    private final TextField steps = new TextField(getTranslation("type-editor.steps"));
+    private final DurationField idleTimeout = new DurationField(getTranslation("type-editor.idle-timeout"));
+    private final DurationField idlePrompt = new DurationField(getTranslation("type-editor.idle-prompt"));
+    private final DurationField emptyTimeout = new DurationField(getTranslation("type-editor.empty-timeout"));
+    private final IntegerField maxParticipants = new IntegerField(getTranslation("type-editor.max-participants"));
+    private final Checkbox waitingRoom = new Checkbox(getTranslation("type-editor.waiting-room"));
+    private final DurationField joinAhead = new DurationField(getTranslation("type-editor.join-ahead"));
     private final Map<String, Map<Capability, Checkbox>> grantBoxes = new LinkedHashMap<>();
     private final Map<String, Checkbox> derivedBoxes = new LinkedHashMap<>();
-    private final Map<IntegerField, IntFunction<String>> helpers = new LinkedHashMap<>();
+    private final Map<DurationField, IntFunction<String>> helpers = new LinkedHashMap<>();
     private final Div grantsError = new Div();
     private final RecordForm<CallTypeSettings> form = new RecordForm<>(CallTypeSettings.class, "call-type-error");
 
@@ -75,7 +76,7 @@ class CallTypeEditor extends EditorDialog {
         CallTypeSettings start = existing != null ? existing : newTypeDefaults(roles);
 
         setId("call-type-dialog");
-        setHeaderTitle(creating ? "New call type" : "Call type " + existing.name());
+        setHeaderTitle(creating ? getTranslation("type-editor.new") : getTranslation("type-editor.edit", existing.name()));
         setWidth("min(60rem, 100vw)");
         setCloseOnOutsideClick(false);
 
@@ -83,39 +84,41 @@ class CallTypeEditor extends EditorDialog {
         name.setMaxLength(CallTypeSettings.NAME_MAX);
         name.setValue(start.name());
         name.setReadOnly(!creating);
-        name.setHelperText(creating ? "a-z, 0-9, '_' or '-'; cannot be changed later" : "The name cannot be changed");
+        name.setHelperText(getTranslation(creating ? "type-editor.name-help" : "type-editor.name-fixed"));
         form.forField(name).bind("name");
 
-        seconds(maxDuration, "call-type-max-duration", "maxDurationSeconds", start.maxDurationSeconds(), 0,
-                v -> v == 0 ? "0 = no time limit" : "= " + Durations.human(v) + " (0 = no time limit)");
+        duration(maxDuration, "call-type-max-duration", "maxDurationSeconds", start.maxDurationSeconds(),
+                v -> getTranslation(v == 0 ? "type-editor.max-duration-none" : "type-editor.max-duration-help", Durations.human(v)));
         list(thresholds, "call-type-alert-thresholds", "alertThresholdsSeconds", start.alertThresholdsSeconds(),
-                "1200, 300", vs -> vs.stream().map(Durations::human).collect(Collectors.joining(", ")) + " before the end");
+                vs -> getTranslation("type-editor.alerts-help", vs.stream().map(Durations::human).collect(Collectors.joining(", "))));
         list(steps, "call-type-extension-steps", "extensionStepsSeconds", start.extensionStepsSeconds(),
-                "600, 1800", vs -> "Staff may add " + vs.stream().map(Durations::extension).collect(Collectors.joining(" or ")));
-        seconds(idleTimeout, "call-type-idle-timeout", "idleTimeoutSeconds", start.idleTimeoutSeconds(), 0,
-                v -> v == 0 ? "0 = a participant alone is never asked" : "A participant alone is asked after "
-                        + Durations.human(Math.max(0, v - valueOr(idlePrompt, 0))) + "; 0 = off");
-        seconds(idlePrompt, "call-type-idle-prompt", "idlePromptSeconds", start.idlePromptSeconds(), 0,
-                v -> "The Stay / Leave question waits " + Durations.human(v) + ", then the call ends");
-        seconds(emptyTimeout, "call-type-empty-timeout", "emptyTimeoutSeconds", start.emptyTimeoutSeconds(), 1,
-                v -> "A session nobody is in ends after " + Durations.human(v));
+                vs -> getTranslation("type-editor.steps-help", vs.stream().map(Durations::extension)
+                        .collect(Collectors.joining(" " + getTranslation("type-editor.or") + " "))));
+        duration(idleTimeout, "call-type-idle-timeout", "idleTimeoutSeconds", start.idleTimeoutSeconds(),
+                v -> v == 0 ? getTranslation("type-editor.idle-timeout-off") : getTranslation("type-editor.idle-timeout-help",
+                        Durations.human(Math.max(0, v - valueOr(idlePrompt, 0)))));
+        duration(idlePrompt, "call-type-idle-prompt", "idlePromptSeconds", start.idlePromptSeconds(),
+                v -> getTranslation("type-editor.idle-prompt-help", Durations.human(v)));
+        duration(emptyTimeout, "call-type-empty-timeout", "emptyTimeoutSeconds", start.emptyTimeoutSeconds(),
+                v -> getTranslation("type-editor.empty-timeout-help", Durations.human(v)));
         maxParticipants.setId("call-type-max-participants");
         maxParticipants.setMin(CallTypeSettings.MIN_PARTICIPANTS);
         maxParticipants.setMax(CallTypeSettings.MAX_PARTICIPANTS);
         maxParticipants.setStepButtonsVisible(true);
         maxParticipants.setValue(start.maxParticipants());
-        maxParticipants.setHelperText("People in a call at once, with audio and video (" + CallTypeSettings.MIN_PARTICIPANTS
-                + " to " + CallTypeSettings.MAX_PARTICIPANTS + ")");
-        form.forField(maxParticipants).asRequired("Participants at most needs a whole number").bind("maxParticipants");
+        maxParticipants.setHelperText(getTranslation("type-editor.max-participants-help", CallTypeSettings.MIN_PARTICIPANTS,
+                CallTypeSettings.MAX_PARTICIPANTS));
+        form.forField(maxParticipants).asRequired(getTranslation("type-editor.max-participants-required")).bind("maxParticipants");
         waitingRoom.setId("call-type-backstage");
         waitingRoom.setValue(start.backstage().enabled());
-        waitingRoom.setTooltipText("Patients wait until someone whose role may start the call (join-backstage) starts it; "
-                + "the time budget starts then.");
+        waitingRoom.setTooltipText(getTranslation("type-editor.waiting-room-tip"));
         joinAhead.setId("call-type-join-ahead");
-        joinAhead.setMin(0);
-        joinAhead.setMax(CallTypeSettings.MAX_SECONDS);
         joinAhead.setValue(start.backstage().joinAheadTimeSeconds());
-        joinAhead.setHelperText("0 = from the scheduled start; a call without a start opens at any time");
+        // Bound to the whole waiting-room setting, so the record's rules on it show under this field.
+        form.forField(joinAhead).withValidator(joinAhead.validator())
+                .withConverter(Converter.<Integer, Backstage>from(s -> Result.ok(new Backstage(waitingRoom.getValue(),
+                        s == null ? 0 : s)), b -> b == null ? null : b.joinAheadTimeSeconds())).bind("backstage");
+        joinAhead.setHelperText(getTranslation("type-editor.join-ahead-help"));
         joinAhead.setEnabled(waitingRoom.getValue());
         waitingRoom.addValueChangeListener(e -> joinAhead.setEnabled(e.getValue()));
         idlePrompt.addValueChangeListener(e -> refreshHelper(idleTimeout));
@@ -128,13 +131,12 @@ class CallTypeEditor extends EditorDialog {
         FormLayout layout = new FormLayout(thresholds, steps, idleTimeout, idlePrompt, emptyTimeout,
                 maxParticipants, waitingRoom, joinAhead);
         layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
-        H3 timingTitle = new H3("Alerts, extensions and idle time");
+        H3 timingTitle = new H3(getTranslation("type-editor.timing"));
         timingTitle.addClassName("section-title");
 
-        H3 grantsTitle = new H3("What each role may do");
+        H3 grantsTitle = new H3(getTranslation("type-editor.grants"));
         grantsTitle.addClassName("section-title");
-        Paragraph grantsNote = new Paragraph("\"Extend a running call\" is not ticked directly: a role may extend when it "
-                + "may both change the appointment and change its settings.");
+        Paragraph grantsNote = new Paragraph(getTranslation("type-editor.grants-note"));
         grantsNote.addClassNames("muted", "note");
         grantsError.setId("call-type-grants-error");
 
@@ -144,7 +146,7 @@ class CallTypeEditor extends EditorDialog {
         matrixScroll.addClassName("grants-scroll");
         add(form.message(), top, grantsTitle, grantsNote, matrixScroll, grantsError, timingTitle, layout);
 
-        footer("call-type", creating ? "Create" : "Save", this::save,
+        footer("call-type", getTranslation(creating ? "type-editor.create" : "dialog.save"), this::save,
                 creating ? null : deleteButton("call-type", () -> confirmDelete(existing.name())));
     }
 
@@ -153,7 +155,7 @@ class CallTypeEditor extends EditorDialog {
         table.setId("grants-matrix");
         table.addClassName("grants-matrix");
         NativeTableRow head = table.getHead().addRow();
-        head.addHeaderCell().setText("Role");
+        head.addHeaderCell().setText(getTranslation("type-editor.role"));
         for (Capability c : Capability.grantable()) {
             head.addHeaderCell().add(capabilityHeader(c));
         }
@@ -179,8 +181,8 @@ class CallTypeEditor extends EditorDialog {
             Checkbox derived = new Checkbox();
             derived.setId("derived-" + role.name() + "-change-max-duration");
             derived.setReadOnly(true);
-            derived.setAriaLabel(role.name() + ": " + label(Capability.CHANGE_MAX_DURATION) + " (follows, read-only)");
-            derived.setTooltipText("Follows when \"Change the appointment\" and \"Change its settings\" are both ticked");
+            derived.setAriaLabel(getTranslation("type-editor.derived-label", role.name(), label(Capability.CHANGE_MAX_DURATION)));
+            derived.setTooltipText(getTranslation("type-editor.derived-tip"));
             derivedBoxes.put(role.name(), derived);
             NativeTableCell derivedCell = row.addDataCell();
             derivedCell.addClassName("derived");
@@ -190,28 +192,16 @@ class CallTypeEditor extends EditorDialog {
         return table;
     }
 
-    /** What a capability lets a role do, in the clinic's words; the API's name is the small print. */
+    /** What a capability lets a role do, in the clinic's words (capability.<wire name>); the API's name is the small print. */
     static String label(Capability capability) {
-        return switch (capability) {
-            case JOIN_CALL -> "Join the call";
-            case JOIN_BACKSTAGE -> "Start it from the waiting room";
-            case SEND_AUDIO -> "Speak";
-            case SEND_VIDEO -> "Show video";
-            case UPDATE_CALL -> "Change the appointment";
-            case UPDATE_CALL_SETTINGS -> "Change its settings";
-            case END_CALL -> "End it for everyone";
-            case READ_CALL -> "See appointments they are not in";
-            case JOIN_ENDED_CALL -> "Open an ended call";
-            case CREATE_CALL -> "Schedule appointments";
-            case CHANGE_MAX_DURATION -> "Extend a running call";
-        };
+        return Translations.t("capability." + capability.wireName());
     }
 
     private static Span capabilityHeader(Capability capability) {
         Span wire = new Span(capability.wireName());
         wire.addClassName("cell-sub");
         Span header = new Span(new Span(label(capability)), wire);
-        header.getElement().setAttribute("title", "API name: " + capability.wireName());
+        header.getElement().setAttribute("title", Translations.t("type-editor.api-name", capability.wireName()));
         return header;
     }
 
@@ -236,7 +226,7 @@ class CallTypeEditor extends EditorDialog {
         CallTypeSettings saved = form.submit(this::typed,
                 settings -> creating ? types.create(actor.get(), settings) : types.update(actor.get(), settings));
         if (saved != null) {
-            saved("Call type " + saved.name() + " saved");
+            saved(getTranslation("type-editor.saved", saved.name()));
         }
     }
 
@@ -245,13 +235,13 @@ class CallTypeEditor extends EditorDialog {
         return new CallTypeSettings(name.getValue(), maxDuration.getValue(), grants(),
                 seconds(thresholds), seconds(steps),
                 idleTimeout.getValue(), idlePrompt.getValue(), emptyTimeout.getValue(), maxParticipants.getValue(),
-                new Backstage(waitingRoom.getValue(), joinAhead.getValue() == null ? 0 : joinAhead.getValue()));
+                new Backstage(waitingRoom.getValue(), valueOr(joinAhead, 0)));
     }
 
     private void confirmDelete(String typeName) {
-        ConfirmDelete.ask("confirm-delete-call-type", "call type " + typeName,
-                "Appointments can no longer be scheduled with it. A type that appointments use cannot be deleted.",
-                () -> form.attempt(() -> types.delete(actor.get(), typeName)), this::changedAndClose);
+        ConfirmDelete.ask("confirm-delete-call-type", getTranslation("type-editor.delete-question", typeName),
+                getTranslation("type-editor.delete-text"), () -> form.attempt(() -> types.delete(actor.get(), typeName)),
+                getTranslation("type-editor.deleted", typeName), this::changedAndClose);
     }
 
     private Map<String, Set<Capability>> grants() {
@@ -281,81 +271,65 @@ class CallTypeEditor extends EditorDialog {
         return CallTypeSettings.defaults("", 3600).withGrants(grants);
     }
 
-    // ------------------------------------------------------------------ fields in seconds
+    // ------------------------------------------------------------------ durations in human units
 
-    /**
-     * A field in seconds bound to {@code component}, from {@code min} to {@link CallTypeSettings#MAX_SECONDS};
-     * its helper text says what the number means, in human units.
-     */
-    private void seconds(IntegerField field, String id, String component, int value, int min, IntFunction<String> helper) {
+    /** A required duration field bound to {@code component}; its helper text says what the value means. */
+    private void duration(DurationField field, String id, String component, int value, IntFunction<String> helper) {
         field.setId(id);
-        field.setMin(min);
-        field.setMax(CallTypeSettings.MAX_SECONDS);
         field.setValue(value);
-        form.forField(field).asRequired(field.getLabel() + " needs a whole number of seconds").bind(component);
+        // Text that is no duration is named first; only an empty field is "required".
+        form.forField(field).withValidator(field.validator())
+                .asRequired(getTranslation("type-editor.duration-required", field.getLabel())).bind(component);
         helpers.put(field, helper);
         field.addValueChangeListener(e -> refreshHelper(field));
         refreshHelper(field);
     }
 
-    private void refreshHelper(IntegerField field) {
+    private void refreshHelper(DurationField field) {
         IntFunction<String> helper = helpers.get(field);
         Integer v = field.getValue();
         if (helper != null) {
-            field.setHelperText(v == null ? "Whole seconds" : helper.apply(v));
+            field.setHelperText(v == null ? getTranslation("type-editor.duration-help") : helper.apply(v));
         }
     }
 
-    /**
-     * A list of seconds typed as "1200, 300" and bound to {@code component}; the helper text
-     * repeats it in human units.
-     */
-    private void list(TextField field, String id, String component, List<Integer> values, String example,
+    /** A list of durations typed as "20 min, 5 min" and bound to {@code component}; the helper text repeats it. */
+    private void list(TextField field, String id, String component, List<Integer> values,
                       Function<List<Integer>, String> helper) {
         field.setId(id);
-        field.setValue(join(values));
-        field.setPlaceholder("e.g. " + example);
-        form.forField(field).withConverter(SECONDS).bind(component);
-        Runnable refresh = () -> parseSeconds(field.getValue()).handle(
-                parsed -> field.setHelperText(parsed.isEmpty() ? "None" : helper.apply(parsed)),
-                error -> field.setHelperText("Whole seconds, separated by commas"));
+        field.setValue(Durations.typedList(values, Translations.current()));
+        field.setPlaceholder(getTranslation("type-editor.list-placeholder"));
+        form.forField(field).withConverter(Converter.from(CallTypeEditor::parseDurations,
+                v -> Durations.typedList(v, Translations.current()))).bind(component);
+        Runnable refresh = () -> parseDurations(field.getValue()).handle(
+                parsed -> field.setHelperText(parsed.isEmpty() ? getTranslation("type-editor.none") : helper.apply(parsed)),
+                error -> field.setHelperText(getTranslation("type-editor.list-help")));
         field.addValueChangeListener(e -> refresh.run());
         refresh.run();
     }
 
-    private static int valueOr(IntegerField field, int otherwise) {
+    private static int valueOr(DurationField field, int otherwise) {
         return field.getValue() == null ? otherwise : field.getValue();
     }
 
     /** The seconds a list field holds; only called once its converter has accepted the text. */
     private static List<Integer> seconds(TextField field) {
-        return parseSeconds(field.getValue()).getOrThrow(IllegalStateException::new);
+        return parseDurations(field.getValue()).getOrThrow(IllegalStateException::new);
     }
 
-    /** Lists of seconds as the admin types them, "1200, 300", and back. */
-    private static final Converter<String, List<Integer>> SECONDS =
-            Converter.from(CallTypeEditor::parseSeconds, CallTypeEditor::join);
-
-    private static String join(List<Integer> seconds) {
-        return seconds.stream().map(String::valueOf).collect(Collectors.joining(", "));
-    }
-
-    /** "1200, 300" (commas, semicolons or spaces) to [1200, 300]; ranges and duplicates are the constraints' to check. */
-    static Result<List<Integer>> parseSeconds(String text) {
-        List<Integer> out = new ArrayList<>();
-        if (text == null) {
-            return Result.ok(out);
+    /**
+     * "20 min, 5 min, 30 s" to [1200, 300, 30]; a duration listed twice is named as typed ("5 min",
+     * not the constraint's seconds). Ranges are the constraints' to check.
+     */
+    static Result<List<Integer>> parseDurations(String text) {
+        StringBuilder bad = new StringBuilder();
+        Optional<List<Integer>> parsed = Durations.parseList(text, bad);
+        if (parsed.isEmpty()) {
+            return Result.error(Translations.t("duration-field.invalid", bad));
         }
-        for (String token : text.split("[,;\\s]+")) {
-            if (token.isEmpty()) {
-                continue;
-            }
-            try {
-                out.add(Integer.valueOf(token));
-            } catch (NumberFormatException e) {
-                return Result.error("Type whole seconds separated by commas; \"" + token + "\" is not one");
-            }
-        }
-        return Result.ok(out);
+        List<Integer> seconds = parsed.get();
+        return seconds.stream().filter(s -> seconds.indexOf(s) != seconds.lastIndexOf(s)).findFirst()
+                .<Result<List<Integer>>>map(twice -> Result.error(Translations.t("type-editor.list-twice", Durations.human(twice))))
+                .orElseGet(() -> Result.ok(seconds));
     }
 }

@@ -8,11 +8,12 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.careclock.base.ui.AdminPage;
 import org.careclock.base.ui.Durations;
+import org.careclock.base.ui.Translations;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
 import org.careclock.base.CurrentUser;
@@ -24,9 +25,8 @@ import java.util.stream.Collectors;
 
 /** Administration of call types: their limits, alerts, extension steps, idle settings and grants. */
 @Route("admin/call-types")
-@PageTitle("Call types · CareClock")
 @RolesAllowed(Roles.ADMIN_AUTHORITY)
-public class CallTypesView extends VerticalLayout {
+public class CallTypesView extends VerticalLayout implements HasDynamicTitle {
 
     private final CallTypeService types;
     private final RoleService roles;
@@ -40,36 +40,39 @@ public class CallTypesView extends VerticalLayout {
         addClassNames("page", "admin-view");
         setSpacing(false);
 
-        Button create = new Button("New call type", VaadinIcon.PLUS.create(), e -> open(null));
+        Button create = new Button(getTranslation("types.new"), VaadinIcon.PLUS.create(), e -> open(null));
         create.setId("new-call-type");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout header = AdminPage.header("Call types", create);
+        HorizontalLayout header = AdminPage.header(getTranslation("types.title"), create);
 
-        Paragraph intro = new Paragraph("Each appointment has a type: its time budget, the alerts before the end, "
-                + "the extensions staff may give, what happens when someone is left alone, and what each role may do. "
-                + "Changes apply to appointments that have not started; a running call keeps its deadline.");
+        Paragraph intro = new Paragraph(getTranslation("types.intro"));
         intro.addClassName("muted");
 
         grid.setId("call-types-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(CallTypeSettings::name).setHeader("Name").setKey("name").setSortable(true).setFlexGrow(1);
-        grid.addColumn(t -> Durations.human(t.maxDurationSeconds())).setHeader("Max duration").setKey("max-duration");
-        grid.addColumn(t -> seconds(t.alertThresholdsSeconds(), false)).setHeader("Alerts before end").setKey("alerts");
-        grid.addColumn(t -> seconds(t.extensionStepsSeconds(), true)).setHeader("Extensions").setKey("extensions");
-        grid.addColumn(CallTypesView::idle).setHeader("Participant alone").setKey("idle").setFlexGrow(2);
-        grid.addColumn(t -> Durations.human(t.emptyTimeoutSeconds())).setHeader("Empty ends after").setKey("empty");
+        grid.addColumn(CallTypeSettings::name).setHeader(getTranslation("types.name")).setKey("name").setSortable(true).setFlexGrow(1);
+        grid.addColumn(t -> Durations.human(t.maxDurationSeconds())).setHeader(getTranslation("types.max-duration")).setKey("max-duration");
+        grid.addColumn(t -> seconds(t.alertThresholdsSeconds(), false)).setHeader(getTranslation("types.alerts")).setKey("alerts");
+        grid.addColumn(t -> seconds(t.extensionStepsSeconds(), true)).setHeader(getTranslation("types.extensions")).setKey("extensions");
+        grid.addColumn(CallTypesView::idle).setHeader(getTranslation("types.idle")).setKey("idle").setFlexGrow(2);
+        grid.addColumn(t -> Durations.human(t.emptyTimeoutSeconds())).setHeader(getTranslation("types.empty")).setKey("empty");
         grid.addComponentColumn(t -> {
-            Button edit = new Button("Edit", e -> open(t));
+            Button edit = new Button(getTranslation("admin.edit"), e -> open(t));
             edit.setId("edit-call-type-" + t.name());
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            edit.setAriaLabel("Edit call type " + t.name());
+            edit.setAriaLabel(getTranslation("types.edit-label", t.name()));
             return edit;
         }).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
-        grid.setEmptyStateText("No call types yet. Create one to schedule appointments.");
+        grid.setEmptyStateText(getTranslation("types.empty-state"));
 
         add(header, intro, grid);
         refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("types.title"));
     }
 
     private void refresh() {
@@ -85,7 +88,7 @@ public class CallTypesView extends VerticalLayout {
 
     private static String seconds(List<Integer> values, boolean extension) {
         if (values.isEmpty()) {
-            return "none";
+            return Translations.t("type-editor.none");
         }
         return values.stream().map(v -> extension ? Durations.extension(v) : Durations.human(v))
                 .collect(Collectors.joining(", "));
@@ -93,9 +96,9 @@ public class CallTypesView extends VerticalLayout {
 
     private static String idle(CallTypeSettings t) {
         if (t.idleTimeoutSeconds() == 0) {
-            return "never asked";
+            return Translations.t("types.idle-never");
         }
-        return "asked after " + Durations.human(t.idleTimeoutSeconds() - t.idlePromptSeconds())
-                + ", ends " + Durations.human(t.idlePromptSeconds()) + " later";
+        return Translations.t("types.idle-asked", Durations.human(t.idleTimeoutSeconds() - t.idlePromptSeconds()),
+                Durations.human(t.idlePromptSeconds()));
     }
 }

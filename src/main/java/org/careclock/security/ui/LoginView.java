@@ -7,11 +7,13 @@ import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.careclock.base.ui.Durations;
+import org.careclock.base.ui.LanguageMenu;
+import org.careclock.base.ui.Languages;
 import org.careclock.security.SignInProperties;
 
 import java.util.List;
@@ -24,39 +26,38 @@ import java.util.Map;
  * which accounts exist; a form left open until its token expired gets a word of its own.
  */
 @Route(value = "login", autoLayout = false)
-@PageTitle("Sign in · CareClock")
 @AnonymousAllowed
-public class LoginView extends VerticalLayout implements BeforeEnterObserver {
-
-    static final String REFUSED_TITLE = "Wrong user id or password";
-    static final String EXPIRED_TITLE = "Please sign in again";
-    static final String EXPIRED_TEXT = "The sign-in page was open too long and its form has expired. "
-            + "Enter your user id and password once more.";
+public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
     private final LoginI18n i18n = LoginI18n.createDefault();
     private final AuthenticationContext authentication;
-    private final String refusedText;
+    private final SignInProperties rules;
 
-    public LoginView(AuthenticationContext authentication, SignInProperties rules) {
+    public LoginView(AuthenticationContext authentication, SignInProperties rules, Languages languages) {
         this.authentication = authentication;
-        this.refusedText = refusedText(rules);
+        this.rules = rules;
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
 
-        i18n.getForm().setTitle("Sign in");
-        i18n.getForm().setUsername("User id");
+        i18n.getForm().setTitle(getTranslation("login.title"));
+        i18n.getForm().setUsername(getTranslation("login.username"));
+        i18n.getForm().setPassword(getTranslation("login.password"));
+        i18n.getForm().setSubmit(getTranslation("login.submit"));
+        i18n.getForm().setForgotPassword(getTranslation("login.forgot"));
+        i18n.setErrorMessage(error(false));
         form.setI18n(i18n);
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
 
         H1 brand = new H1("CareClock");
         brand.addClassName("brand");
-        Paragraph tagline = new Paragraph("Telemedicine appointments on a shared clock");
+        Paragraph tagline = new Paragraph(getTranslation("login.tagline"));
         tagline.addClassName("tagline");
-        add(brand, tagline, form);
+        LanguageMenu language = new LanguageMenu(languages);
+        add(language, brand, tagline, form);
     }
 
     @Override
@@ -67,19 +68,29 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         }
         Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
         boolean expired = parameters.containsKey("expired");
-        LoginI18n.ErrorMessage error = new LoginI18n.ErrorMessage();
-        error.setTitle(expired ? EXPIRED_TITLE : REFUSED_TITLE);
-        error.setMessage(expired ? EXPIRED_TEXT : refusedText);
-        i18n.setErrorMessage(error);
+        i18n.setErrorMessage(error(expired));
         form.setI18n(i18n);
         form.setError(expired || parameters.containsKey("error"));
     }
 
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("login.title"));
+    }
+
+    /** The refusal shown above the form (an expired form has its own), and the words for empty fields. */
+    private LoginI18n.ErrorMessage error(boolean expired) {
+        LoginI18n.ErrorMessage error = new LoginI18n.ErrorMessage();
+        error.setTitle(getTranslation(expired ? "login.expired-title" : "login.refused-title"));
+        error.setMessage(expired ? getTranslation("login.expired-text") : refusedText(rules));
+        error.setUsername(getTranslation("login.username-required"));
+        error.setPassword(getTranslation("login.password-required"));
+        return error;
+    }
+
     /** The one message of every refused sign-in, with the lock rule in numbers. */
-    static String refusedText(SignInProperties rules) {
-        return "Check your user id and password and try again. After " + rules.maxFailures() + " failed attempts in a "
-                + "row an account waits " + Durations.spoken((int) rules.lockDuration().toSeconds())
-                + " before it can sign in again (or until an administrator unlocks it). Accounts that were disabled "
-                + "cannot sign in.";
+    String refusedText(SignInProperties rules) {
+        return getTranslation("login.refused-text", rules.maxFailures(),
+                Durations.spoken((int) rules.lockDuration().toSeconds()));
     }
 }

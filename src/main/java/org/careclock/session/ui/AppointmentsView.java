@@ -16,7 +16,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.careclock.base.ui.BrowserTime;
@@ -47,9 +47,8 @@ import java.util.stream.Collectors;
  * time zone. A call that starts, moves its deadline or ends updates the list by push.
  */
 @Route("")
-@PageTitle("My appointments · CareClock")
 @PermitAll
-public class AppointmentsView extends VerticalLayout implements BeforeEnterObserver {
+public class AppointmentsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CallService calls;
     private final UserService users;
@@ -87,6 +86,11 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
     }
 
     @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("appointments.title"));
+    }
+
+    @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
@@ -120,7 +124,7 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
 
     private List<CallDetails> render() {
         removeAll();
-        add(new H2("My appointments"));
+        add(new H2(getTranslation("appointments.title")));
         List<CallDetails> mine = calls.listMine(currentUser.actor());
         Map<String, String> names = new HashMap<>();
         List<CallDetails> running = mine.stream().filter(c -> c.state() == CallState.IN_PROGRESS).toList();
@@ -128,28 +132,28 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
         List<CallDetails> past = mine.stream().filter(c -> c.state() == CallState.ENDED)
                 .sorted((a, b) -> b.endedAt().compareTo(a.endedAt())).toList();
         if (mine.isEmpty()) {
-            Paragraph none = new Paragraph("You have no appointments.");
+            Paragraph none = new Paragraph(getTranslation("appointments.none"));
             none.addClassName("empty-note");
             add(none);
             if (currentUser.actor().isAdmin()) {
-                add(new Paragraph(new Span("As an administrator you schedule and review every appointment under "),
-                        new Anchor("admin/appointments", "Administration → Appointments"), new Span(".")));
+                add(new Paragraph(new Span(getTranslation("appointments.admin-hint") + " "),
+                        new Anchor("admin/appointments", getTranslation("appointments.admin-link")), new Span(".")));
             }
             return mine;
         }
-        section("In progress", running, "No appointment is in progress.", c -> card(c, zone, names));
-        section("Upcoming", upcoming, "No upcoming appointments.", c -> card(c, zone, names));
-        section("Past", past, "No past appointments.", c -> card(c, zone, names));
+        section("in-progress", running, c -> card(c, zone, names));
+        section("upcoming", upcoming, c -> card(c, zone, names));
+        section("past", past, c -> card(c, zone, names));
         return mine;
     }
 
-    private void section(String title, List<CallDetails> items, String empty,
-                         java.util.function.Function<CallDetails, Component> card) {
-        H3 heading = new H3(title);
+    /** A titled list of cards; {@code name} picks its title and its empty note from the bundles. */
+    private void section(String name, List<CallDetails> items, java.util.function.Function<CallDetails, Component> card) {
+        H3 heading = new H3(getTranslation("appointments." + name));
         heading.addClassName("section-title");
         add(heading);
         if (items.isEmpty()) {
-            Paragraph none = new Paragraph(empty);
+            Paragraph none = new Paragraph(getTranslation("appointments." + name + ".none"));
             none.addClassName("empty-note");
             add(none);
             return;
@@ -171,7 +175,8 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
         title.addClassName("title");
         String others = call.members().stream().filter(m -> !m.equals(currentUser.actor().userId()))
                 .map(m -> names.computeIfAbsent(m, users::displayName)).collect(Collectors.joining(", "));
-        Paragraph with = new Paragraph(others.isEmpty() ? "Only you" : "With " + others);
+        Paragraph with = new Paragraph(others.isEmpty() ? getTranslation("people.only-you")
+                : getTranslation("people.with", others));
         with.addClassName("muted");
         with.addClassName("with");
         text.add(title, with);
@@ -191,16 +196,17 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
             case IN_PROGRESS -> {
                 Countdown left = new Countdown(clock::instant);
                 left.show(call.session().timerEndsAt(), clock.instant());
-                Span remaining = new Span(left, new Span(call.session().timerEndsAt() == null ? "" : " left"));
+                Span remaining = new Span(left, new Span(call.session().timerEndsAt() == null ? ""
+                        : " " + getTranslation("appointments.left")));
                 remaining.addClassName("time-left");
-                Span ends = new Span(call.session().timerEndsAt() == null ? "No time limit"
-                        : "ends at " + BrowserTime.time(call.session().timerEndsAt(), zone));
+                Span ends = new Span(call.session().timerEndsAt() == null ? getTranslation("countdown.no-limit")
+                        : getTranslation("appointments.ends-at", BrowserTime.time(call.session().timerEndsAt(), zone)));
                 ends.addClassName("muted");
                 whenColumn.add(remaining, ends);
-                action.add(joinButton(call, "Join now"));
+                action.add(joinButton(call, getTranslation("appointments.join-now")));
             }
             case SCHEDULED -> {
-                Span when = new Span(call.scheduledStart() == null ? "Not scheduled"
+                Span when = new Span(call.scheduledStart() == null ? getTranslation("appointments.not-scheduled")
                         : BrowserTime.dateTime(call.scheduledStart(), zone));
                 when.addClassName("when");
                 Span budget = new Span(Durations.human(call.session().maxDurationSeconds()));
@@ -208,17 +214,17 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
                 whenColumn.add(when, budget);
                 if (hosts(call)) {
                     text.add(waitingNote(call));
-                    action.add(joinButton(call, "Open"));
+                    action.add(joinButton(call, getTranslation("appointments.open")));
                 } else if (call.opensAt() != null && call.opensAt().isAfter(clock.instant())) {
-                    action.add(new OpensAt(joinButton(call, "Join"), call.opensAt(), clock.instant(), zone));
+                    action.add(new OpensAt(joinButton(call, getTranslation("appointments.join")), call.opensAt(), clock.instant(), zone));
                 } else {
-                    action.add(joinButton(call, "Join"));
+                    action.add(joinButton(call, getTranslation("appointments.join")));
                 }
             }
             case ENDED -> {
-                Span when = new Span("Ended " + BrowserTime.dateTime(call.endedAt(), zone));
+                Span when = new Span(getTranslation("appointments.ended", BrowserTime.dateTime(call.endedAt(), zone)));
                 when.addClassName("when");
-                Span reason = new Span(call.endReason() == null ? "" : call.endReason().description());
+                Span reason = new Span(call.endReason() == null ? "" : getTranslation("end-reason." + call.endReason().name()));
                 reason.addClassName("muted");
                 whenColumn.add(when, reason);
             }
@@ -235,8 +241,8 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
     /** "Bill is waiting · since 20:41", live. */
     private Component waitingNote(CallDetails call) {
         List<Waiting> waiting = backstage.waiting(currentUser.actor(), call.type(), call.id());
-        Paragraph note = new Paragraph(waiting.isEmpty() ? "Nobody is waiting yet"
-                : waiting.stream().map(w -> w.displayName() + " is waiting · since " + BrowserTime.time(w.since(), zone))
+        Paragraph note = new Paragraph(waiting.isEmpty() ? getTranslation("appointments.nobody-waiting")
+                : waiting.stream().map(w -> getTranslation("backstage.waiting", w.displayName(), BrowserTime.time(w.since(), zone)))
                 .collect(Collectors.joining("; ")));
         note.addClassName(waiting.isEmpty() ? "muted" : "waiting-note");
         note.setId("waiting-note-" + call.type() + "-" + call.id());

@@ -26,13 +26,13 @@ class BackstagePanel extends Div {
     BackstagePanel(Runnable goLive) {
         setId("backstage");
         addClassName("backstage");
-        H3 title = new H3("Waiting room");
+        H3 title = new H3(getTranslation("backstage.title"));
         list.addClassName("waiting-list");
         list.getElement().setAttribute("aria-live", "polite");
-        Button start = new Button("Start appointment", VaadinIcon.PLAY.create(), e -> goLive.run());
+        Button start = new Button(getTranslation("backstage.start"), VaadinIcon.PLAY.create(), e -> goLive.run());
         start.setId("go-live");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
-        Paragraph note = new Paragraph("The appointment's time starts when you start it; everyone waiting joins at once.");
+        Paragraph note = new Paragraph(getTranslation("backstage.note"));
         note.addClassName("muted");
         add(title, list, start, note);
         render();
@@ -51,12 +51,12 @@ class BackstagePanel extends Div {
     private void render() {
         list.removeAll();
         if (waiting.isEmpty()) {
-            list.add(new Paragraph("Nobody is waiting yet."));
+            list.add(new Paragraph(getTranslation("backstage.nobody")));
             return;
         }
         for (Waiting w : waiting) {
             Span entry = new Span(VaadinIcon.USER_CLOCK.create(),
-                    new Span(w.displayName() + " is waiting · since " + BrowserTime.time(w.since(), zone)));
+                    new Span(getTranslation("backstage.waiting", w.displayName(), BrowserTime.time(w.since(), zone))));
             entry.setId("waiting-" + w.userId());
             entry.addClassName("waiting-entry");
             list.add(entry);

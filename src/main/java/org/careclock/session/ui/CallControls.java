@@ -35,11 +35,11 @@ class CallControls extends Div {
         if (capabilities.contains(Capability.CHANGE_MAX_DURATION)) {
             steps.forEach(step -> add(extendButton(step)));
         }
-        Button leaveButton = new Button("Leave call", VaadinIcon.SIGN_OUT.create(), e -> leave.run());
+        Button leaveButton = new Button(getTranslation("controls.leave"), VaadinIcon.SIGN_OUT.create(), e -> leave.run());
         leaveButton.setId("leave-call");
         add(leaveButton);
         if (capabilities.contains(Capability.END_CALL)) {
-            Button endButton = new Button("End call for everyone", VaadinIcon.STOP.create(), e -> confirmEnd());
+            Button endButton = new Button(getTranslation("controls.end"), VaadinIcon.STOP.create(), e -> confirmEnd());
             endButton.setId("end-call");
             endButton.addThemeVariants(ButtonVariant.LUMO_ERROR);
             add(endButton);
@@ -50,16 +50,18 @@ class CallControls extends Div {
         Button button = new Button(Durations.extension(seconds), VaadinIcon.PLUS.create(), e -> extend.accept(seconds));
         button.setId("extend-" + seconds);
         button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        button.getElement().setAttribute("aria-label", "Extend the appointment by " + Durations.spoken(seconds));
+        button.getElement().setAttribute("aria-label", getTranslation("controls.extend-label", Durations.extension(seconds),
+                Durations.spoken(seconds)));
         return button;
     }
 
     private void confirmEnd() {
         ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader("End the appointment?");
-        confirm.setText("The call ends now, for everyone in it.");
+        confirm.setHeader(getTranslation("controls.end-question"));
+        confirm.setText(getTranslation("controls.end-text"));
         confirm.setCancelable(true);
-        Button endNow = new Button("End call", e -> {
+        confirm.setCancelText(getTranslation("dialog.cancel"));
+        Button endNow = new Button(getTranslation("controls.end-confirm"), e -> {
             confirm.close();
             end.run();
         });

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
@@ -20,9 +20,8 @@ import org.careclock.base.CurrentUser;
 
 /** Where participants land when a call ends: the reason, and the way back. */
 @Route("call/:type/:id/ended")
-@PageTitle("Appointment ended · CareClock")
 @PermitAll
-public class CallEndedView extends VerticalLayout implements BeforeEnterObserver {
+public class CallEndedView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CallService calls;
     private final CurrentUser currentUser;
@@ -34,6 +33,11 @@ public class CallEndedView extends VerticalLayout implements BeforeEnterObserver
     }
 
     @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("ended.title"));
+    }
+
+    @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         String type = event.getRouteParameters().get("type").orElse("");
@@ -42,12 +46,12 @@ public class CallEndedView extends VerticalLayout implements BeforeEnterObserver
         try {
             call = calls.getVisible(currentUser.actor(), type, id);
         } catch (NotFoundException e) {
-            add(new H2("Appointment not found"), back());
+            add(new H2(getTranslation("call.not-found")), back());
             return;
         }
         if (call.state() != CallState.ENDED) {
-            add(new H2(call.displayName()), new Paragraph("This appointment has not ended."),
-                    new RouterLink("Open the call", CallView.class,
+            add(new H2(call.displayName()), new Paragraph(getTranslation("ended.not-ended")),
+                    new RouterLink(getTranslation("ended.open"), CallView.class,
                             new com.vaadin.flow.router.RouteParameters(java.util.Map.of("type", type, "id", id))),
                     back());
             return;
@@ -57,10 +61,10 @@ public class CallEndedView extends VerticalLayout implements BeforeEnterObserver
         marker.setId("call-ended");
         marker.getElement().setAttribute("data-reason", reason == null ? "" : reason.name());
         marker.add(VaadinIcon.CLOCK.create());
-        H2 heading = new H2("Appointment ended");
+        H2 heading = new H2(getTranslation("ended.title"));
         Paragraph name = new Paragraph(call.displayName());
         name.addClassName("muted");
-        Paragraph why = new Paragraph(reason == null ? "The appointment has ended." : reason.description());
+        Paragraph why = new Paragraph(getTranslation(reason == null ? "ended.text" : "end-reason." + reason.name()));
         why.addClassName("reason");
         if (reason == EndReason.TIMER_EXPIRED) {
             why.setId("session-alert");
@@ -70,7 +74,7 @@ public class CallEndedView extends VerticalLayout implements BeforeEnterObserver
         add(marker, back());
     }
 
-    private static RouterLink back() {
-        return new RouterLink("Back to my appointments", AppointmentsView.class);
+    private RouterLink back() {
+        return new RouterLink(getTranslation("call.back"), AppointmentsView.class);
     }
 }

@@ -57,12 +57,13 @@ class CallHeader extends Div {
     private String subtitle() {
         String others = call.members().stream().filter(m -> !m.equals(viewer)).map(names)
                 .collect(Collectors.joining(", "));
-        StringBuilder out = new StringBuilder(others.isEmpty() ? "Only you" : "With " + others);
+        StringBuilder out = new StringBuilder(others.isEmpty() ? getTranslation("people.only-you")
+                : getTranslation("people.with", others));
         if (call.scheduledStart() != null) {
-            out.append(" · booked for ").append(BrowserTime.time(call.scheduledStart(), zone));
+            out.append(" · ").append(getTranslation("call-header.booked", BrowserTime.time(call.scheduledStart(), zone)));
         }
         int budget = call.session().maxDurationSeconds();
-        out.append(budget > 0 ? ", " + Durations.human(budget) : ", no time limit");
+        out.append(", ").append(budget > 0 ? Durations.human(budget) : getTranslation("call-header.no-limit"));
         return out.toString();
     }
 }

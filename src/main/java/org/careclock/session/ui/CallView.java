@@ -24,6 +24,7 @@ import org.careclock.base.RefusedException;
 import org.careclock.base.ui.BrowserTime;
 import org.careclock.base.ui.Durations;
 import org.careclock.base.ui.Notifications;
+import org.careclock.base.ui.Translations;
 import org.careclock.call.CallDetails;
 import org.careclock.calltype.Capability;
 import org.careclock.session.Attendance;
@@ -69,7 +70,7 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
 
     private String type;
     private String id;
-    private String title = "Call";
+    private String title = "";
     private Attendance attendance;
     private WaitingTicket ticket;
     private Runnable watching;
@@ -109,7 +110,7 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
             public void answer(String userId, int seconds) {
                 timeRequests.answer(currentUser.actor(), type, id, userId, seconds);
             }
-        }, this::extendedBy);
+        }, this::who);
         idleDialog.addStayListener(e -> {
             if (attendance != null) {
                 timers.stay(attendance);
@@ -126,7 +127,7 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
 
     @Override
     public String getPageTitle() {
-        return title + " · CareClock";
+        return getTranslation("page.title", title.isEmpty() ? getTranslation("call.title") : title);
     }
 
     @Override
@@ -190,10 +191,10 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         closeSubscription();
         media.stop();
         switch (refusal) {
-            case NotFoundException _, InvalidInputException _ -> showProblem("Appointment not found",
-                    "There is no appointment at this address, or it is not one of yours.");
+            case NotFoundException _, InvalidInputException _ -> showProblem(getTranslation("call.not-found"),
+                    getTranslation("call.not-found-text"));
             case RefusedException _, ConflictException _ ->
-                    showProblem("You cannot join this appointment", refusal.getMessage());
+                    showProblem(getTranslation("call.refused"), Translations.message(refusal.getMessage()));
         }
     }
 
@@ -276,7 +277,7 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         leaveQuietly();
         getUI().ifPresent(ui -> {
             ui.navigate(AppointmentsView.class);
-            Notifications.success("You left the call. It goes on for the others until it ends.");
+            Notifications.success(getTranslation("call.left"));
         });
     }
 
@@ -309,8 +310,8 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
                 clock.show(e.newEndsAt(), timers.now());
                 if (e.oldEndsAt() != null && e.newEndsAt() != null && e.newEndsAt().isAfter(e.oldEndsAt())) {
                     clock.clearAlert();
-                    Notifications.success(extendedBy(e.actor()) + " extended the appointment by "
-                            + Durations.spoken((int) Duration.between(e.oldEndsAt(), e.newEndsAt()).toSeconds()));
+                    Notifications.success(extended(e.actor(),
+                            Durations.spoken((int) Duration.between(e.oldEndsAt(), e.newEndsAt()).toSeconds())));
                 }
             }
             case SessionEvent.PresenceChanged e -> renderParticipants(e.present());
@@ -346,13 +347,19 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         }
     }
 
-    /** "You", a person's display name, or "The clinic" for the server-side API. */
-    private String extendedBy(String actorId) {
+    /** The display name of {@code actorId}, or "The clinic" for the server-side API. */
+    private String who(String actorId) {
+        return actorId == null || actorId.isBlank() || !users.exists(actorId)
+                ? getTranslation("more-time.the-clinic") : users.displayName(actorId);
+    }
+
+    /** "You extended …", "Dr. Lecter extended …", or "The clinic extended …" for the server-side API. */
+    private String extended(String actorId, String by) {
         if (actorId == null || actorId.isBlank() || !users.exists(actorId)) {
-            return "The clinic";
+            return getTranslation("call.extended-by-clinic", by);
         }
         return attendance != null && actorId.equals(attendance.userId()) || actorId.equals(currentUser.actor().userId())
-                ? "You" : users.displayName(actorId);
+                ? getTranslation("call.extended-by-you", by) : getTranslation("call.extended-by", users.displayName(actorId), by);
     }
 
     private void showAlert(int thresholdSeconds, java.time.Instant deadline) {
@@ -369,7 +376,7 @@ public class CallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         title = heading;
         H2 h = new H2(heading);
         h.setId("call-problem");
-        add(h, new Paragraph(message), new RouterLink("Back to my appointments", AppointmentsView.class));
+        add(h, new Paragraph(message), new RouterLink(getTranslation("call.back"), AppointmentsView.class));
     }
 
     /** For tests: the page's current attendance, or null when not (or no longer) in the call. */

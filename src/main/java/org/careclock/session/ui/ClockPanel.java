@@ -83,7 +83,7 @@ class ClockPanel extends Div {
         // pause (status), so a first warning twenty minutes ahead does not cut into the conversation.
         alert.getElement().setAttribute("role", "danger".equals(level) ? "alert" : "status");
         alert.getElement().setAttribute("data-threshold", String.valueOf(thresholdSeconds));
-        Span text = new Span("Last " + Durations.spoken(thresholdSeconds));
+        Span text = new Span(getTranslation("clock.alert", Durations.spoken(thresholdSeconds)));
         text.addClassName("alert-text");
         alert.add(VaadinIcon.ALARM.create(), text);
         Button dismiss = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
@@ -91,8 +91,8 @@ class ClockPanel extends Div {
             alertSlot.removeAll();
         });
         dismiss.setId("dismiss-alert");
-        dismiss.setAriaLabel("Dismiss");
-        dismiss.setTooltipText("Dismiss");
+        dismiss.setAriaLabel(getTranslation("clock.dismiss"));
+        dismiss.setTooltipText(getTranslation("clock.dismiss"));
         dismiss.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         alert.add(dismiss);
         alertSlot.add(alert);
@@ -103,7 +103,7 @@ class ClockPanel extends Div {
     }
 
     private void updateCaption() {
-        caption.setText(endsAt == null ? "This appointment has no time limit"
-                : "Time remaining · ends at " + BrowserTime.time(endsAt, zone));
+        caption.setText(endsAt == null ? getTranslation("clock.no-limit")
+                : getTranslation("clock.ends-at", BrowserTime.time(endsAt, zone)));
     }
 }

@@ -17,17 +17,17 @@ import java.time.Instant;
 class IdleDialog extends Dialog {
 
     private final Countdown answerBy;
-    private final Button stay = new Button("Stay");
-    private final Button leave = new Button("Leave");
+    private final Button stay = new Button(getTranslation("idle.stay"));
+    private final Button leave = new Button(getTranslation("idle.leave"));
 
     IdleDialog(java.util.function.Supplier<Instant> serverClock) {
         answerBy = new Countdown(serverClock);
-        setHeaderTitle("Still there?");
+        setHeaderTitle(getTranslation("idle.title"));
         setCloseOnOutsideClick(false);
         setCloseOnEsc(false);
         answerBy.setId("idle-countdown");
-        Div content = new Div(new Paragraph("You are the only participant. Stay in the call, or leave?"),
-                new Paragraph(new Span("Without an answer the call ends in "), answerBy));
+        Div content = new Div(new Paragraph(getTranslation("idle.text")),
+                new Paragraph(new Span(getTranslation("idle.ends-in") + " "), answerBy));
         content.setId("idle-dialog");
         content.getElement().setAttribute("role", "alertdialog");
         add(content);

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import org.careclock.base.Refusal;
+import org.careclock.base.ui.Translations;
 import org.careclock.session.Attendance;
 import org.careclock.session.MediaService;
 import org.careclock.session.Peer;
@@ -35,6 +36,8 @@ class MediaPanel extends Component {
     MediaPanel(MediaService media) {
         this.media = media;
         setId("media");
+        // The element's words, in the page's language (it fills in names itself).
+        getElement().setAttribute("data-texts", JSON.writeValueAsString(Translations.all(Translations.current(), "media.")));
     }
 
     /** Starts this page's media in the call it attends (only after a successful join). */

@@ -61,7 +61,7 @@ class MoreTimePanel extends Div {
             add(requests);
             pending.forEach(r -> addRequest(r.userId(), r.displayName()));
         } else if (timed) {
-            askButton = new Button("Ask for more time", VaadinIcon.CLOCK.create(), e -> actions.ask());
+            askButton = new Button(getTranslation("more-time.ask"), VaadinIcon.CLOCK.create(), e -> actions.ask());
             askButton.setId("ask-more-time");
             add(askButton);
             setAsked(pending.stream().anyMatch(r -> r.userId().equals(me)));
@@ -88,9 +88,9 @@ class MoreTimePanel extends Div {
             setAsked(false);
             String by = names.apply(e.actor());
             if (e.granted()) {
-                Notifications.success(by + " gave you " + Durations.spoken(e.seconds()) + " more");
+                Notifications.success(getTranslation("more-time.granted", by, Durations.spoken(e.seconds())));
             } else {
-                Notifications.success(by + " cannot give more time now");
+                Notifications.success(getTranslation("more-time.declined", by));
             }
         }
     }
@@ -100,24 +100,25 @@ class MoreTimePanel extends Div {
             return;
         }
         askButton.setEnabled(!asked);
-        askButton.setText(asked ? "Asked for more time · waiting for an answer" : "Ask for more time");
+        askButton.setText(getTranslation(asked ? "more-time.asked" : "more-time.ask"));
     }
 
     private void addRequest(String userId, String displayName) {
         Div row = new Div();
         row.setId(rowId(userId));
         row.addClassName("time-request");
-        Span text = new Span(displayName + " asks for more time");
+        Span text = new Span(getTranslation("more-time.request", displayName));
         text.addClassName("time-request-text");
         row.add(text);
         for (int seconds : steps) {
             Button grant = new Button(Durations.extension(seconds), e -> actions.answer(userId, seconds));
             grant.setId("grant-" + userId + "-" + seconds);
             grant.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-            grant.getElement().setAttribute("aria-label", "Give " + displayName + " " + Durations.extension(seconds));
+            grant.getElement().setAttribute("aria-label", getTranslation("more-time.grant-label",
+                    Durations.extension(seconds), displayName));
             row.add(grant);
         }
-        Button decline = new Button("Decline", e -> actions.answer(userId, 0));
+        Button decline = new Button(getTranslation("more-time.decline"), e -> actions.answer(userId, 0));
         decline.setId("decline-" + userId);
         decline.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         row.add(decline);

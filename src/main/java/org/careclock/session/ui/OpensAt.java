@@ -22,8 +22,8 @@ class OpensAt extends Component implements HasComponents {
 
     OpensAt(Component button, Instant opensAt, Instant serverNow, ZoneId zone) {
         boolean today = opensAt.atZone(zone).toLocalDate().equals(serverNow.atZone(zone).toLocalDate());
-        Span note = new Span("opens " + (today ? "at " + BrowserTime.time(opensAt, zone)
-                : BrowserTime.dateTime(opensAt, zone)));
+        Span note = new Span(today ? getTranslation("opens.today", BrowserTime.time(opensAt, zone))
+                : getTranslation("opens.later", BrowserTime.format("time.day-time", opensAt, zone)));
         note.addClassName("opens-note");
         add(note, button);
         getElement().setAttribute("data-opens-at", String.valueOf(opensAt.toEpochMilli()));

@@ -14,7 +14,7 @@ class ParticipantList extends Div {
     private final Div chips = new Div();
 
     ParticipantList() {
-        H3 title = new H3("In the call");
+        H3 title = new H3(getTranslation("participants.title"));
         title.addClassName("section-title");
         chips.setId("participants");
         chips.addClassName("participants");
@@ -26,11 +26,11 @@ class ParticipantList extends Div {
         chips.removeAll();
         chips.getElement().setAttribute("data-count", String.valueOf(present.size()));
         if (present.isEmpty()) {
-            chips.add(new Span("Nobody is in the call."));
+            chips.add(new Span(getTranslation("participants.none")));
         }
         for (Participant p : present) {
             boolean me = p.userId().equals(viewer);
-            Span chip = new Span(VaadinIcon.USER.create(), new Span(p.displayName() + (me ? " (you)" : "")));
+            Span chip = new Span(VaadinIcon.USER.create(), new Span(me ? getTranslation("participants.you", p.displayName()) : p.displayName()));
             chip.addClassName("participant-chip");
             chip.getElement().setAttribute("data-user", p.userId());
             chips.add(chip);

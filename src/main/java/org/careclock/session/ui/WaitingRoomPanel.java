@@ -30,11 +30,10 @@ class WaitingRoomPanel extends Div {
         setId("waiting-room");
         addClassName("waiting-room");
         getElement().setAttribute("role", "status");
-        H3 title = new H3("You are in the waiting room");
+        H3 title = new H3(getTranslation("waiting.title"));
         status.addClassName("waiting-status");
-        add(VaadinIcon.HOURGLASS.create(), title, new Paragraph("The appointment starts when "
-                + names() + " starts it. Your time begins then, not before."), status,
-                new Paragraph("Meanwhile, check your camera and microphone here."));
+        add(VaadinIcon.HOURGLASS.create(), title, new Paragraph(getTranslation("waiting.text", names())), status,
+                new Paragraph(getTranslation("waiting.device-check")));
         noticed(false);
     }
 
@@ -45,11 +44,11 @@ class WaitingRoomPanel extends Div {
         setId("waiting-room");
         addClassName("waiting-room");
         getElement().setAttribute("data-opens-at", String.valueOf(opensAt.toEpochMilli()));
-        H3 title = new H3("This appointment is not open yet");
+        H3 title = new H3(getTranslation("waiting.not-open"));
         Span when = new Span(BrowserTime.dateTime(opensAt, zone));
         when.addClassName("opens-at");
-        add(VaadinIcon.CLOCK.create(), title, new Paragraph(new Span("The waiting room opens at "), when,
-                new Span(". Come back then; " + names() + " will start the appointment.")));
+        add(VaadinIcon.CLOCK.create(), title, new Paragraph(new Span(getTranslation("waiting.opens-at") + " "), when,
+                new Span(getTranslation("waiting.come-back", names()))));
     }
 
     /** The waiting list changed: does a host know this member is here? */
@@ -59,11 +58,12 @@ class WaitingRoomPanel extends Div {
 
     /** Whether someone who may start the call has seen this member waiting. */
     void noticed(boolean noticed) {
-        status.setText(noticed ? names() + " knows you are here." : names() + " has not seen that you are here yet.");
+        status.setText(getTranslation(noticed ? "waiting.noticed" : "waiting.not-noticed", names(), hosts.size()));
         getElement().setAttribute("data-noticed", String.valueOf(noticed));
     }
 
     private String names() {
-        return hosts.isEmpty() ? "the clinician" : String.join(" or ", hosts);
+        return hosts.isEmpty() ? getTranslation("waiting.clinician")
+                : String.join(" " + getTranslation("waiting.or") + " ", hosts);
     }
 }

@@ -21,8 +21,8 @@ class RoleEditor extends EditorDialog {
     private final RoleService roles;
     private final Supplier<Actor> actor;
     private final RoleInfo existing;
-    private final TextField name = new TextField("Name");
-    private final TextField description = new TextField("Description");
+    private final TextField name = new TextField(getTranslation("roles.name"));
+    private final TextField description = new TextField(getTranslation("roles.description"));
     private final RecordForm<RoleService.RoleForm> form = new RecordForm<>(RoleService.RoleForm.class, "role-error");
 
     /** {@code existing}: the role to edit, or null to add one. */
@@ -31,16 +31,15 @@ class RoleEditor extends EditorDialog {
         this.actor = actor;
         this.existing = existing;
         setId("role-dialog");
-        setHeaderTitle(existing == null ? "New role" : "Role " + existing.name());
+        setHeaderTitle(existing == null ? getTranslation("roles.new") : getTranslation("role-editor.edit", existing.name()));
         setWidth("min(32rem, 100vw)");
 
         name.setId("role-name");
         name.setMaxLength(RoleService.NAME_MAX);
-        name.setHelperText(existing == null
-                ? "Starts with a-z; then a-z, 0-9, '_' or '-'. Cannot be changed later." : "The name cannot be changed");
+        name.setHelperText(getTranslation(existing == null ? "role-editor.name-help" : "type-editor.name-fixed"));
         description.setId("role-description");
         description.setMaxLength(RoleService.DESCRIPTION_MAX);
-        description.setHelperText("What people with this role do (optional)");
+        description.setHelperText(getTranslation("role-editor.description-help"));
         if (existing != null) {
             name.setValue(existing.name());
             name.setReadOnly(true);
@@ -53,12 +52,12 @@ class RoleEditor extends EditorDialog {
         layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form.message(), layout);
         if (existing != null && existing.builtIn()) {
-            Paragraph note = new Paragraph("Built-in role: it can be described but not deleted.");
+            Paragraph note = new Paragraph(getTranslation("role-editor.built-in"));
             note.addClassNames("muted", "note");
             add(note);
         }
 
-        footer("role", existing == null ? "Add role" : "Save", this::save,
+        footer("role", getTranslation(existing == null ? "role-editor.add" : "dialog.save"), this::save,
                 existing != null && !existing.builtIn() ? deleteButton("role", this::confirmDelete) : null);
     }
 
@@ -68,13 +67,13 @@ class RoleEditor extends EditorDialog {
                         ? roles.add(actor.get(), role.name(), role.description())
                         : roles.describe(actor.get(), existing.name(), role.description()));
         if (saved != null) {
-            saved("Role " + saved.name() + " saved");
+            saved(getTranslation("role-editor.saved", saved.name()));
         }
     }
 
     private void confirmDelete() {
-        ConfirmDelete.ask("confirm-delete-role", "role " + existing.name(),
-                "Its grants in every call type go with it. A role that users still have cannot be deleted.",
-                () -> form.attempt(() -> roles.delete(actor.get(), existing.name())), this::changedAndClose);
+        ConfirmDelete.ask("confirm-delete-role", getTranslation("role-editor.delete-question", existing.name()),
+                getTranslation("role-editor.delete-text"), () -> form.attempt(() -> roles.delete(actor.get(), existing.name())),
+                getTranslation("role-editor.deleted", existing.name()), this::changedAndClose);
     }
 }

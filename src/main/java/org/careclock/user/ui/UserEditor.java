@@ -33,13 +33,13 @@ class UserEditor extends EditorDialog {
     private final UserService users;
     private final Supplier<Actor> actor;
     private final UserInfo existing;
-    private final TextField id = new TextField("User id");
-    private final TextField name = new TextField("Display name");
+    private final TextField id = new TextField(getTranslation("login.username"));
+    private final TextField name = new TextField(getTranslation("user-editor.name"));
     // A combo box, not a Select: a required Select puts aria-required on its inner button, which
     // assistive technology may not be given there (axe-core: aria-allowed-attr).
     private final ComboBox<String> role = new ComboBox<>();
-    private final PasswordField password = new PasswordField("Password");
-    private final Checkbox enabled = new Checkbox("Enabled: the user can sign in");
+    private final PasswordField password = new PasswordField(getTranslation("login.password"));
+    private final Checkbox enabled = new Checkbox(getTranslation("user-editor.enabled"));
     private final RecordForm<UserService.UserForm> form = new RecordForm<>(UserService.UserForm.class, "user-error");
 
     /** {@code existing}: the user to edit, or null to create one. */
@@ -48,25 +48,24 @@ class UserEditor extends EditorDialog {
         this.actor = actor;
         this.existing = existing;
         setId("user-dialog");
-        setHeaderTitle(existing == null ? "New user" : "User " + existing.id());
+        setHeaderTitle(existing == null ? getTranslation("users.new") : getTranslation("user-editor.edit", existing.id()));
         setWidth("min(36rem, 100vw)");
         setCloseOnOutsideClick(false);
 
         id.setId("user-id");
         id.setMaxLength(UserService.ID_MAX);
-        id.setHelperText(existing == null ? "The sign-in name: a-z, 0-9, '@', '.', '_' or '-'. Cannot be changed later."
-                : "The sign-in name cannot be changed");
+        id.setHelperText(getTranslation(existing == null ? "user-editor.id-help" : "user-editor.id-fixed"));
         name.setId("user-name");
         name.setMaxLength(UserService.NAME_MAX);
         Map<String, String> descriptions = roles.stream()
-                .collect(Collectors.toMap(RoleInfo::name, RoleInfo::description, (a, b) -> a));
+                .collect(Collectors.toMap(RoleInfo::name, RolesView::description, (a, b) -> a));
         role.setId("user-role");
-        role.setLabel("Role");
+        role.setLabel(getTranslation("type-editor.role"));
         role.setItems(roles.stream().map(RoleInfo::name).toList());
         role.addValueChangeListener(e -> role.setHelperText(e.getValue() == null ? null : descriptions.get(e.getValue())));
         password.setId("user-password");
         password.setMaxLength(UserService.PASSWORD_MAX);
-        password.setHelperText(UserService.PASSWORD_MIN + " to " + UserService.PASSWORD_MAX + " characters");
+        password.setHelperText(getTranslation("user-editor.password-help", UserService.PASSWORD_MIN, UserService.PASSWORD_MAX));
         enabled.setId("user-enabled");
 
         form.forField(id).bind("id");
@@ -96,18 +95,18 @@ class UserEditor extends EditorDialog {
 
         Button reset = null;
         if (existing != null) {
-            reset = new Button("Set a new password…", VaadinIcon.KEY.create(), e -> openPasswordDialog());
+            reset = new Button(getTranslation("user-editor.reset"), VaadinIcon.KEY.create(), e -> openPasswordDialog());
             reset.setId("reset-password");
             reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         }
-        footer("user", existing == null ? "Create user" : "Save", this::save, reset);
+        footer("user", getTranslation(existing == null ? "user-editor.create" : "dialog.save"), this::save, reset);
     }
 
     private void save() {
         UserInfo saved = form.submit(this::typed,
                 user -> existing == null ? users.create(actor.get(), user) : users.update(actor.get(), user));
         if (saved != null) {
-            saved("User " + saved.id() + " saved");
+            saved(getTranslation("user-editor.saved", saved.id()));
         }
     }
 
@@ -120,31 +119,31 @@ class UserEditor extends EditorDialog {
     private void openPasswordDialog() {
         Dialog dialog = new Dialog();
         dialog.setId("reset-password-dialog");
-        dialog.setHeaderTitle("New password for " + existing.id());
-        PasswordField newPassword = new PasswordField("New password");
+        dialog.setHeaderTitle(getTranslation("user-editor.password-title", existing.id()));
+        PasswordField newPassword = new PasswordField(getTranslation("user-editor.new-password"));
         newPassword.setId("new-password");
         newPassword.setMaxLength(UserService.PASSWORD_MAX);
-        newPassword.setHelperText(UserService.PASSWORD_MIN + " to " + UserService.PASSWORD_MAX
-                + " characters. Tell the user in person or by phone.");
+        newPassword.setHelperText(getTranslation("user-editor.new-password-help", UserService.PASSWORD_MIN,
+                UserService.PASSWORD_MAX));
         newPassword.setWidthFull();
         RecordForm<UserService.NewPassword> passwordForm =
                 new RecordForm<>(UserService.NewPassword.class, "password-error");
         passwordForm.forField(newPassword).bind("password");
         dialog.add(passwordForm.message(), newPassword);
-        Button set = new Button("Set password", e -> {
+        Button set = new Button(getTranslation("user-editor.set-password"), e -> {
             Boolean done = passwordForm.submit(() -> new UserService.NewPassword(newPassword.getValue()), typed -> {
                 users.resetPassword(actor.get(), existing.id(), typed.password());
                 return Boolean.TRUE;
             });
             if (done != null) {
-                Notifications.success("New password set for " + existing.id());
+                Notifications.success(getTranslation("user-editor.password-set", existing.id()));
                 changed();
                 dialog.close();
             }
         });
         set.setId("save-password");
         set.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", e -> dialog.close());
+        Button cancel = new Button(getTranslation("dialog.cancel"), e -> dialog.close());
         cancel.setId("cancel-password");
         dialog.getFooter().add(cancel, set);
         dialog.open();

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.careclock.base.ui.AdminPage;
@@ -24,7 +24,6 @@ import org.careclock.user.UserService;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
@@ -33,9 +32,8 @@ import java.util.Map;
  * lock on an account that failed to sign in too often.
  */
 @Route("admin/users")
-@PageTitle("Users · CareClock")
 @RolesAllowed(Roles.ADMIN_AUTHORITY)
-public class UsersView extends VerticalLayout {
+public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     private final UserService users;
     private final RoleService roles;
@@ -54,22 +52,23 @@ public class UsersView extends VerticalLayout {
         addClassNames("page", "admin-view");
         setSpacing(false);
 
-        Button create = new Button("New user", VaadinIcon.PLUS.create(), e -> open(null));
+        Button create = new Button(getTranslation("users.new"), VaadinIcon.PLUS.create(), e -> open(null));
         create.setId("new-user");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout header = AdminPage.header("Users", create);
+        HorizontalLayout header = AdminPage.header(getTranslation("users.title"), create);
 
-        AdminPage.search(filter, "user-filter", "Find by id, name or role", "Find users", "18rem", this::applyFilter);
+        AdminPage.search(filter, "user-filter", getTranslation("users.search"), getTranslation("users.search-label"), "18rem",
+                this::applyFilter);
 
         grid.setId("users-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setHeight("32rem");
-        grid.addColumn(UserInfo::id).setHeader("User id").setKey("id").setSortable(true);
-        grid.addColumn(UserInfo::displayName).setHeader("Name").setKey("name").setSortable(true).setFlexGrow(2);
-        grid.addColumn(UserInfo::role).setHeader("Role").setKey("role").setSortable(true);
-        grid.addComponentColumn(this::status).setHeader("Status").setKey("status").setAutoWidth(true);
+        grid.addColumn(UserInfo::id).setHeader(getTranslation("login.username")).setKey("id").setSortable(true);
+        grid.addColumn(UserInfo::displayName).setHeader(getTranslation("users.name")).setKey("name").setSortable(true).setFlexGrow(2);
+        grid.addColumn(UserInfo::role).setHeader(getTranslation("type-editor.role")).setKey("role").setSortable(true);
+        grid.addComponentColumn(this::status).setHeader(getTranslation("users.status")).setKey("status").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
-        grid.setEmptyStateText("No users match.");
+        grid.setEmptyStateText(getTranslation("users.empty"));
 
         add(header, filter, grid);
         refresh();
@@ -77,6 +76,11 @@ public class UsersView extends VerticalLayout {
             zone = known;
             grid.getDataProvider().refreshAll();
         }));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("users.title"));
     }
 
     private void refresh() {
@@ -94,39 +98,37 @@ public class UsersView extends VerticalLayout {
     private Span status(UserInfo u) {
         Instant lockedUntil = locked.get(u.id());
         if (lockedUntil != null && u.enabled()) {
-            Span tag = new Span("locked until " + DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(zone)
-                    .format(lockedUntil));
+            Span tag = new Span(getTranslation("users.locked", BrowserTime.time(lockedUntil, zone)));
             tag.setId("locked-" + u.id());
             tag.addClassNames("tag", "tag-warn");
-            tag.setTitle("Too many failed sign-ins in a row; the account can sign in again after this time, "
-                    + "or when you unlock it");
+            tag.setTitle(getTranslation("users.locked-tip"));
             return tag;
         }
-        Span tag = new Span(!u.enabled() ? "disabled" : u.hasPassword() ? "enabled" : "no password");
+        Span tag = new Span(getTranslation(!u.enabled() ? "users.disabled" : u.hasPassword() ? "users.enabled" : "users.no-password"));
         tag.addClassNames("tag", !u.enabled() ? "tag-off" : u.hasPassword() ? "tag-ok" : "tag-warn");
         if (u.enabled() && !u.hasPassword()) {
-            tag.setTitle("Cannot sign in until a password is set");
+            tag.setTitle(getTranslation("users.no-password-tip"));
         }
         return tag;
     }
 
     private HorizontalLayout actions(UserInfo u) {
-        Button edit = new Button("Edit", e -> open(u));
+        Button edit = new Button(getTranslation("admin.edit"), e -> open(u));
         edit.setId("edit-user-" + u.id());
-        edit.setAriaLabel("Edit user " + u.id());
+        edit.setAriaLabel(getTranslation("users.edit-label", u.id()));
         edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        Button toggle = new Button(u.enabled() ? "Disable" : "Enable", e -> toggle(u));
+        Button toggle = new Button(getTranslation(u.enabled() ? "users.disable" : "users.enable"), e -> toggle(u));
         toggle.setId("toggle-user-" + u.id());
-        toggle.setAriaLabel((u.enabled() ? "Disable user " : "Enable user ") + u.id());
+        toggle.setAriaLabel(getTranslation(u.enabled() ? "users.disable-label" : "users.enable-label", u.id()));
         toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         if (u.enabled()) {
             toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
         HorizontalLayout actions = new HorizontalLayout(edit, toggle);
         if (locked.containsKey(u.id())) {
-            Button unlock = new Button("Unlock", e -> unlock(u));
+            Button unlock = new Button(getTranslation("users.unlock"), e -> unlock(u));
             unlock.setId("unlock-user-" + u.id());
-            unlock.setAriaLabel("Unlock user " + u.id());
+            unlock.setAriaLabel(getTranslation("users.unlock-label", u.id()));
             unlock.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             actions.add(unlock);
         }
@@ -137,7 +139,7 @@ public class UsersView extends VerticalLayout {
     private void unlock(UserInfo u) {
         try {
             if (locks.unlock(currentUser.actor(), u.id())) {
-                Notifications.success("User " + u.id() + " can sign in again");
+                Notifications.success(getTranslation("users.unlocked", u.id()));
             }
         } finally {
             refresh();
@@ -147,7 +149,7 @@ public class UsersView extends VerticalLayout {
     private void toggle(UserInfo u) {
         try {
             UserInfo changed = users.setEnabled(currentUser.actor(), u.id(), !u.enabled());
-            Notifications.success("User " + changed.id() + (changed.enabled() ? " enabled" : " disabled"));
+            Notifications.success(getTranslation(changed.enabled() ? "users.enabled-done" : "users.disabled-done", changed.id()));
         } finally {
             refresh();
         }

@@ -118,6 +118,8 @@ class AuditViewTest extends KaribuTest {
         assertThat(AuditView.detail("TIMER_EXPIRED")).isEqualTo("The time has run out");
         assertThat(AuditView.detail("max duration 2400 s")).isEqualTo("Budget 40 min");
         assertThat(AuditView.detail("moved by hand")).isEqualTo("moved by hand");
+        assertThat(AuditView.detail("bill waited 75 s, clarice waited 5 s")).isEqualTo("bill waited 1 min 15 s, clarice waited 5 s");
+        assertThat(AuditView.detail("from 10.0.0.7")).isEqualTo("from 10.0.0.7");
     }
 
     @SuppressWarnings("unchecked")

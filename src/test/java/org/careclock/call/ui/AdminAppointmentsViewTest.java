@@ -12,7 +12,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
+import org.careclock.base.ui.DurationField;
 import com.vaadin.flow.component.textfield.TextField;
 import org.careclock.call.CallDetails;
 import org.careclock.call.CallService;
@@ -93,7 +93,7 @@ class AdminAppointmentsViewTest extends KaribuTest {
                 .as("the day written out, not 20/03/2026").startsWith("Friday 20 March 2026, 14:30");
         assertThat(_get(DateTimePicker.class, spec -> spec.withId("appointment-start")).getDatePickerI18n()
                 .getDateFormats()).containsExactly("yyyy-MM-dd");
-        _setValue(_get(IntegerField.class, spec -> spec.withId("appointment-duration-override")), 45);
+        _setValue(_get(DurationField.class, spec -> spec.withId("appointment-duration-override")), 2700);
         _click(_get(Button.class, spec -> spec.withId("save-appointment")));
 
         CallDetails created = calls.getVisible(actor("clarice"), "appointment", id);
@@ -152,31 +152,32 @@ class AdminAppointmentsViewTest extends KaribuTest {
         openPage();
         _click(_get(Button.class, spec -> spec.withId("new-appointment")));
         typeSelect().setValue("appointment");
-        IntegerField override = _get(IntegerField.class, spec -> spec.withId("appointment-duration-override"));
-        _setValue(override, 1500);
+        DurationField override = _get(DurationField.class, spec -> spec.withId("appointment-duration-override"));
+        _setValue(override, 90_000);
         _click(_get(Button.class, spec -> spec.withId("save-appointment")));
         assertThat(override.isInvalid()).isTrue();
-        assertThat(override.getErrorMessage()).contains("between 0 and 1440 minutes");
-        assertThat(override.getValue()).isEqualTo(1500);
+        assertThat(override.getErrorMessage()).contains("between 0 and 24 h");
+        assertThat(override.getValue()).isEqualTo(90_000);
+        assertThat(override.getText()).isEqualTo("25 h");
     }
 
     @Test
     void a_broken_constraint_shows_under_its_field_as_the_admin_types() {
         openPage();
         _click(_get(Button.class, spec -> spec.withId("new-appointment")));
-        IntegerField override = _get(IntegerField.class, spec -> spec.withId("appointment-duration-override"));
+        DurationField override = _get(DurationField.class, spec -> spec.withId("appointment-duration-override"));
         TextField id = _get(TextField.class, spec -> spec.withId("appointment-id"));
 
-        _setValue(override, 1500);
+        _setValue(override, 90_000);
         _setValue(id, "not valid!");
         assertThat(override.isInvalid()).isTrue();
         assertThat(override.getErrorMessage())
-                .isEqualTo("Duration override must be between 0 and 1440 minutes (24 h; 0: no time limit)");
+                .isEqualTo("Duration override must be between 0 and 24 h (0: no time limit)");
         assertThat(id.isInvalid()).isTrue();
         assertThat(id.getErrorMessage())
                 .isEqualTo("Appointment id may hold only letters, digits, '_' or '-' (1 to 64 characters)");
 
-        _setValue(override, 1440);
+        _setValue(override, 86_400);
         assertThat(override.isInvalid()).isFalse();
     }
 
@@ -188,15 +189,17 @@ class AdminAppointmentsViewTest extends KaribuTest {
         ComboBox<String> type = typeSelect();
         type.clear();
         TextField title = _get(TextField.class, spec -> spec.withId("appointment-title"));
-        IntegerField override = _get(IntegerField.class, spec -> spec.withId("appointment-duration-override"));
+        DurationField override = _get(DurationField.class, spec -> spec.withId("appointment-duration-override"));
         _setValue(title, "t".repeat(NewCall.TITLE_MAX + 1));
-        _setValue(override, -5);
+        override.setText("soon");
         _click(_get(Button.class, spec -> spec.withId("save-appointment")));
 
         assertThat(type.isInvalid()).isTrue();
         assertThat(title.isInvalid()).isTrue();
         assertThat(title.getErrorMessage()).isEqualTo("Title may have at most 200 characters");
         assertThat(override.isInvalid()).isTrue();
+        assertThat(override.getErrorMessage()).startsWith("“soon” is no duration");
+        assertThat(override.getText()).as("what was typed stays").isEqualTo("soon");
         _get(Dialog.class, spec -> spec.withId("appointment-dialog"));
     }
 
@@ -206,8 +209,8 @@ class AdminAppointmentsViewTest extends KaribuTest {
                 List.of("dr-lecter", "bill"), "dr-lecter", Instant.parse("2026-04-01T08:00:00Z"), 1830));
         openPage();
         edit(call.cid());
-        IntegerField override = _get(IntegerField.class, spec -> spec.withId("appointment-duration-override"));
-        assertThat(override.getValue()).as("shown in minutes").isEqualTo(31);
+        DurationField override = _get(DurationField.class, spec -> spec.withId("appointment-duration-override"));
+        assertThat(override.getText()).as("shown in human units").isEqualTo("30 min 30 s");
         assertThat(override.getHelperText()).contains("30 min 30 s");
         _setValue(_get(TextField.class, spec -> spec.withId("appointment-title")), "Still odd");
         _click(_get(Button.class, spec -> spec.withId("save-appointment")));
@@ -228,7 +231,7 @@ class AdminAppointmentsViewTest extends KaribuTest {
         _setValue(members(), Set.of("dr-lecter", "clarice"));
         LocalDateTime start = LocalDateTime.of(2026, 4, 2, 9, 15);
         _setValue(_get(DateTimePicker.class, spec -> spec.withId("appointment-start")), start);
-        _setValue(_get(IntegerField.class, spec -> spec.withId("appointment-duration-override")), 20);
+        _setValue(_get(DurationField.class, spec -> spec.withId("appointment-duration-override")), 1200);
         _click(_get(Button.class, spec -> spec.withId("save-appointment")));
 
         CallDetails changed = calls.getVisible(actor("clarice"), "appointment", call.id());
@@ -262,7 +265,7 @@ class AdminAppointmentsViewTest extends KaribuTest {
         try {
             openPage();
             edit(call.cid());
-            assertThat(_get(IntegerField.class, spec -> spec.withId("appointment-duration-override")).isReadOnly()).isTrue();
+            assertThat(_get(DurationField.class, spec -> spec.withId("appointment-duration-override")).isReadOnly()).isTrue();
             _click(_get(Button.class, spec -> spec.withId("delete-appointment")));
             _fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("confirm-delete-appointment")));
 

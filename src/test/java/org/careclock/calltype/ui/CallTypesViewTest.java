@@ -9,7 +9,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.textfield.IntegerField;
+import org.careclock.base.ui.DurationField;
 import com.vaadin.flow.component.textfield.TextField;
 import org.careclock.calltype.CallTypeService;
 import org.careclock.calltype.CallTypeSettings;
@@ -80,9 +80,9 @@ class CallTypesViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("new-call-type")));
 
         _setValue(_get(TextField.class, spec -> spec.withId("call-type-name")), name);
-        _setValue(_get(IntegerField.class, spec -> spec.withId("call-type-max-duration")), 2700);
-        _setValue(_get(TextField.class, spec -> spec.withId("call-type-alert-thresholds")), "60, 600");
-        _setValue(_get(TextField.class, spec -> spec.withId("call-type-extension-steps")), "300");
+        _setValue(_get(DurationField.class, spec -> spec.withId("call-type-max-duration")), 2700);
+        _setValue(_get(TextField.class, spec -> spec.withId("call-type-alert-thresholds")), "1 min, 10 min");
+        _setValue(_get(TextField.class, spec -> spec.withId("call-type-extension-steps")), "5 min");
         untickAll();
         tick("patient", Capability.JOIN_CALL);
         tick("specialist", Capability.JOIN_CALL);
@@ -123,7 +123,7 @@ class CallTypesViewTest extends KaribuTest {
         java.util.List<com.vaadin.flow.component.Component> parts = dialog.getChildren().toList();
         int grants = parts.indexOf(_get(com.vaadin.flow.component.html.NativeTable.class,
                 spec -> spec.withId("grants-matrix")).getParent().orElseThrow());
-        int idle = parts.indexOf(_get(com.vaadin.flow.component.textfield.IntegerField.class,
+        int idle = parts.indexOf(_get(DurationField.class,
                 spec -> spec.withId("call-type-idle-timeout")).getParent().orElseThrow());
         assertThat(grants).isNotNegative().isLessThan(idle);
     }
@@ -160,7 +160,7 @@ class CallTypesViewTest extends KaribuTest {
         assertThat(box("patient", Capability.JOIN_CALL).getValue()).isFalse();
         assertThat(_get(Checkbox.class, spec -> spec.withId("derived-specialist-change-max-duration")).getValue()).isTrue();
 
-        _setValue(_get(IntegerField.class, spec -> spec.withId("call-type-max-duration")), 900);
+        _setValue(_get(DurationField.class, spec -> spec.withId("call-type-max-duration")), 900);
         _setValue(box("specialist", Capability.UPDATE_CALL_SETTINGS), false);
         _click(_get(Button.class, spec -> spec.withId("save-call-type")));
 
@@ -176,16 +176,16 @@ class CallTypesViewTest extends KaribuTest {
         UI.getCurrent().navigate("admin/call-types");
         _click(_get(Button.class, spec -> spec.withId("new-call-type")));
         _setValue(_get(TextField.class, spec -> spec.withId("call-type-name")), name);
-        IntegerField max = _get(IntegerField.class, spec -> spec.withId("call-type-max-duration"));
+        DurationField max = _get(DurationField.class, spec -> spec.withId("call-type-max-duration"));
         _setValue(max, 90_000);
-        _setValue(_get(TextField.class, spec -> spec.withId("call-type-alert-thresholds")), "900");
+        _setValue(_get(TextField.class, spec -> spec.withId("call-type-alert-thresholds")), "15 min");
         _click(_get(Button.class, spec -> spec.withId("save-call-type")));
 
         assertThat(max.isInvalid()).isTrue();
-        assertThat(max.getErrorMessage()).contains("between 0 and 86400");
+        assertThat(max.getErrorMessage()).contains("between 0 and 24 h");
         assertThat(max.getValue()).isEqualTo(90_000);
         assertThat(_get(TextField.class, spec -> spec.withId("call-type-name")).getValue()).isEqualTo(name);
-        assertThat(_get(TextField.class, spec -> spec.withId("call-type-alert-thresholds")).getValue()).isEqualTo("900");
+        assertThat(_get(TextField.class, spec -> spec.withId("call-type-alert-thresholds")).getValue()).isEqualTo("15 min");
         assertThat(types.find(name)).isEmpty();
         _get(Dialog.class, spec -> spec.withId("call-type-dialog"));
     }
@@ -196,8 +196,8 @@ class CallTypesViewTest extends KaribuTest {
         UI.getCurrent().navigate("admin/call-types");
         _click(_get(Button.class, spec -> spec.withId("new-call-type")));
         _setValue(_get(TextField.class, spec -> spec.withId("call-type-name")), freshId("idle"));
-        _setValue(_get(IntegerField.class, spec -> spec.withId("call-type-idle-timeout")), 60);
-        IntegerField prompt = _get(IntegerField.class, spec -> spec.withId("call-type-idle-prompt"));
+        _setValue(_get(DurationField.class, spec -> spec.withId("call-type-idle-timeout")), 60);
+        DurationField prompt = _get(DurationField.class, spec -> spec.withId("call-type-idle-prompt"));
         _setValue(prompt, 60);
         _click(_get(Button.class, spec -> spec.withId("save-call-type")));
 
@@ -207,24 +207,49 @@ class CallTypesViewTest extends KaribuTest {
     }
 
     @Test
+    void durations_are_typed_in_human_units_and_stored_in_seconds_and_bad_text_stays_as_typed() {
+        login("admin");
+        UI.getCurrent().navigate("admin/call-types");
+        _click(_get(Button.class, spec -> spec.withId("new-call-type")));
+        String name = freshId("human");
+        _setValue(_get(TextField.class, spec -> spec.withId("call-type-name")), name);
+        DurationField max = _get(DurationField.class, spec -> spec.withId("call-type-max-duration"));
+        assertThat(max.getText()).as("the default hour, in words").isEqualTo("1 h");
+        max.setText("an hour and a half");
+        _click(_get(Button.class, spec -> spec.withId("save-call-type")));
+        assertThat(max.isInvalid()).isTrue();
+        assertThat(max.getErrorMessage()).isEqualTo(
+                "“an hour and a half” is no duration. Type it like 1 h 30 min, 90 min, 45 s or 1:30:00.");
+        assertThat(max.getText()).isEqualTo("an hour and a half");
+        assertThat(types.find(name)).isEmpty();
+
+        max.setText("1 h 30 min");
+        _setValue(_get(TextField.class, spec -> spec.withId("call-type-alert-thresholds")), "20 min, 5 min, 30 s");
+        assertThat(max.getHelperText()).startsWith("= 1 h 30 min");
+        _click(_get(Button.class, spec -> spec.withId("save-call-type")));
+        assertThat(types.get(name).maxDurationSeconds()).isEqualTo(5400);
+        assertThat(types.get(name).alertThresholdsSeconds()).containsExactly(1200, 300, 30);
+    }
+
+    @Test
     void duplicate_threshold_and_unreadable_list_are_shown_at_their_fields() {
         login("admin");
         UI.getCurrent().navigate("admin/call-types");
         _click(_get(Button.class, spec -> spec.withId("new-call-type")));
         _setValue(_get(TextField.class, spec -> spec.withId("call-type-name")), freshId("dup"));
         TextField alerts = _get(TextField.class, spec -> spec.withId("call-type-alert-thresholds"));
-        _setValue(alerts, "300, 300");
+        _setValue(alerts, "5 min, 5 min");
         _click(_get(Button.class, spec -> spec.withId("save-call-type")));
         assertThat(alerts.isInvalid()).isTrue();
-        assertThat(alerts.getErrorMessage()).contains("300 twice");
+        assertThat(alerts.getErrorMessage()).contains("5 min is in the list twice");
 
         TextField steps = _get(TextField.class, spec -> spec.withId("call-type-extension-steps"));
-        _setValue(alerts, "300");
+        _setValue(alerts, "5 min");
         _setValue(steps, "ten minutes");
         _click(_get(Button.class, spec -> spec.withId("save-call-type")));
         assertThat(alerts.isInvalid()).isFalse();
         assertThat(steps.isInvalid()).isTrue();
-        assertThat(steps.getErrorMessage()).contains("\"ten\"");
+        assertThat(steps.getErrorMessage()).contains("“ten minutes” is no duration");
         assertThat(steps.getValue()).isEqualTo("ten minutes");
     }
 
@@ -246,19 +271,19 @@ class CallTypesViewTest extends KaribuTest {
         login("admin");
         UI.getCurrent().navigate("admin/call-types");
         _click(_get(Button.class, spec -> spec.withId("new-call-type")));
-        IntegerField max = _get(IntegerField.class, spec -> spec.withId("call-type-max-duration"));
+        DurationField max = _get(DurationField.class, spec -> spec.withId("call-type-max-duration"));
         TextField alerts = _get(TextField.class, spec -> spec.withId("call-type-alert-thresholds"));
 
         _setValue(max, 90_000);
         assertThat(max.isInvalid()).isTrue();
-        assertThat(max.getErrorMessage()).isEqualTo("Maximum duration must be between 0 and 86400 seconds (0: no time limit)");
-        assertThat(max.getMax()).isEqualTo(CallTypeSettings.MAX_SECONDS);
-        _setValue(alerts, "300, 300");
+        assertThat(max.getErrorMessage()).isEqualTo("Maximum duration must be between 0 and 24 h (0: no time limit)");
+        assertThat(max.getText()).as("what the admin sees").isEqualTo("25 h");
+        _setValue(alerts, "5 min, 5 min");
         assertThat(alerts.isInvalid()).isTrue();
-        assertThat(alerts.getErrorMessage()).isEqualTo("Alerts list 300 twice");
+        assertThat(alerts.getErrorMessage()).isEqualTo("5 min is in the list twice");
 
         _setValue(max, 86_400);
-        _setValue(alerts, "300");
+        _setValue(alerts, "5 min");
         assertThat(max.isInvalid()).isFalse();
         assertThat(alerts.isInvalid()).isFalse();
     }
@@ -271,15 +296,15 @@ class CallTypesViewTest extends KaribuTest {
         // The service would refuse only the first broken field (and clear the others), and the
         // taken name would then be a conflict in the message line.
         _setValue(_get(TextField.class, spec -> spec.withId("call-type-name")), "appointment");
-        IntegerField max = _get(IntegerField.class, spec -> spec.withId("call-type-max-duration"));
-        IntegerField empty = _get(IntegerField.class, spec -> spec.withId("call-type-empty-timeout"));
+        DurationField max = _get(DurationField.class, spec -> spec.withId("call-type-max-duration"));
+        DurationField empty = _get(DurationField.class, spec -> spec.withId("call-type-empty-timeout"));
         _setValue(max, 90_000);
         _setValue(empty, 0);
         _click(_get(Button.class, spec -> spec.withId("save-call-type")));
 
         assertThat(max.isInvalid()).isTrue();
         assertThat(empty.isInvalid()).isTrue();
-        assertThat(empty.getErrorMessage()).isEqualTo("Empty timeout must be between 1 and 86400 seconds");
+        assertThat(empty.getErrorMessage()).isEqualTo("Empty timeout must be between 1 s and 24 h");
         _assertNone(Div.class, spec -> spec.withId("call-type-error"));
         assertThat(types.get("appointment").maxDurationSeconds()).isEqualTo(3600);
         _get(Dialog.class, spec -> spec.withId("call-type-dialog"));
