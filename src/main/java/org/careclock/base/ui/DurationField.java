@@ -43,6 +43,22 @@ public class DurationField extends CustomField<Integer> {
         text.setInvalid(invalid);
     }
 
+    /**
+     * "Required" is said on the text box, whose input carries aria-required: the custom field's
+     * group may not carry that attribute (axe-core: aria-allowed-attr), so its label's dot is drawn
+     * by the stylesheet ({@code .required-dot}).
+     */
+    @Override
+    public void setRequiredIndicatorVisible(boolean visible) {
+        text.setRequiredIndicatorVisible(visible);
+        getElement().getClassList().set("required-dot", visible);
+    }
+
+    @Override
+    public boolean isRequiredIndicatorVisible() {
+        return text.isRequiredIndicatorVisible();
+    }
+
     /** What was typed, as it was typed. */
     public String getText() {
         return text.getValue();
