@@ -63,7 +63,11 @@ class MediaPanel extends Component {
             return;
         }
         switch (event) {
-            case SessionEvent.PeersChanged e -> peers(e.peers());
+            // The roster as it is now, not as the event saw it: an event published before this page
+            // joined can be delivered after the page started with the newer roster, and would take
+            // away a peer that is there (its connection closed and made again while the peer keeps
+            // the old one, so the two never connect).
+            case SessionEvent.PeersChanged e -> peers(media.peers(attendance.cid()));
             case SessionEvent.SignalRelayed e -> {
                 if (e.toPage() == attendance.token()) {
                     getElement().callJsFunction("signal", e.fromPage(), e.kind().name(), e.payload());
