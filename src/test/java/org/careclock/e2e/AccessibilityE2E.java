@@ -130,6 +130,10 @@ class AccessibilityE2E extends BrowserTestBase {
         assertThat(doctor.byId("go-live")).isVisible();
         check(doctor, "backstage");
 
+        // Leave nothing running for the next browser test: the open calls end, the waiting room closes.
+        timers.close(Actor.api(), idle, idleId);
+        timers.close(Actor.api(), waiting, "visit");
+
         report("axe-core: %d page states checked, %d serious or critical violations", states, blocking.size());
         assertThat(blocking).as("serious or critical accessibility violations").isEmpty();
     }
@@ -164,6 +168,7 @@ class AccessibilityE2E extends BrowserTestBase {
             fitsThePhone(v, "in call with an alert", wide);
             v.screenshot(shotName("phone-" + user));
         }
+        timers.close(Actor.api(), type, id);
         assertThat(wide).as("pages wider than a 390 px phone").isEmpty();
     }
 }
