@@ -8,6 +8,7 @@ import org.careclock.calltype.Backstage;
 import org.careclock.calltype.Capability;
 import org.careclock.calltype.CallTypeSettings;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -21,7 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The waiting room in two real browsers, as a clinic runs it: the patient comes early and waits;
  * the specialist's list shows them at once; the specialist starts the appointment; both pages
  * show the same countdown from the full budget; the patient's page had no connection before.
+ *
+ * <p>It runs on a server of its own (a fresh application context). On the server the other
+ * browser classes had used for several minutes, the two pages of the go-live sometimes stayed
+ * "connecting" (in the full suite on the CI machine, three runs of four; never when this class ran
+ * alone). The cause is not found yet: docs/design.md, "Known problems".
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class WaitingRoomE2E extends BrowserTestBase {
 
     String waitingRoomType() {
