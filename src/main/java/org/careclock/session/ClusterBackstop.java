@@ -76,12 +76,6 @@ class ClusterBackstop implements Backstop, SmartLifecycle {
         }
     }
 
-    /** When the backstop of {@code cid} is due, if it has one (tests, benchmarks). */
-    Instant dueAt(String cid) {
-        return scheduler.getScheduledExecution(TaskInstanceId.of(deadlineTask.getName(), cid))
-                .map(e -> e.getExecutionTime()).orElse(null);
-    }
-
     @Override
     public void start() {
         scheduler.start();

@@ -39,19 +39,11 @@ class Follower {
     /** Applies another node's event to this node's runtime of the call, if it runs one. */
     void apply(SessionEvent event) {
         switch (event) {
-            case SessionEvent.DeadlineChanged changed -> runtimes.ifPresent(changed.cid(), rt -> {
+            case SessionEvent.DeadlineChanged _, SessionEvent.CallEnded _ -> runtimes.ifPresent(event.cid(), rt -> {
                 reread(rt);
                 return null;
             });
-            case SessionEvent.CallEnded ended -> runtimes.ifPresent(ended.cid(), rt -> {
-                reread(rt);
-                return null;
-            });
-            case SessionEvent.PresenceChanged changed -> runtimes.ifPresent(changed.cid(), rt -> {
-                presence.mirror(rt, false);
-                return null;
-            });
-            case SessionEvent.PeersChanged changed -> runtimes.ifPresent(changed.cid(), rt -> {
+            case SessionEvent.PresenceChanged _, SessionEvent.PeersChanged _ -> runtimes.ifPresent(event.cid(), rt -> {
                 presence.mirror(rt, false);
                 return null;
             });

@@ -1,15 +1,11 @@
 package org.careclock.session;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** One node: its runtimes know every page, so nothing is shared and page numbers count up in memory. */
-@Component
-@ConditionalOnProperty(name = "careclock.cluster.enabled", havingValue = "false", matchIfMissing = true)
 class NodeAttendance implements SharedAttendance {
 
     private final AtomicLong tokens = new AtomicLong();
@@ -46,7 +42,7 @@ class NodeAttendance implements SharedAttendance {
     }
 
     @Override
-    public java.util.Set<String> attendedCalls(Instant aliveSince) {
-        return java.util.Set.of();
+    public Set<String> attendedCalls(Instant aliveSince) {
+        return Set.of();
     }
 }

@@ -2,6 +2,7 @@ package org.careclock.session;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The pages of running calls as every node sees them. On one node nothing is shared: its
@@ -33,7 +34,7 @@ interface SharedAttendance {
     int expire(String cid, Instant aliveSince);
 
     /** The calls with a page on any node whose heartbeat is not older than {@code aliveSince}. */
-    java.util.Set<String> attendedCalls(Instant aliveSince);
+    Set<String> attendedCalls(Instant aliveSince);
 
     /** A page another node serves. */
     record PageElsewhere(long token, String userId, String displayName, boolean mayAudio, boolean mayVideo,
